@@ -1,0 +1,1 @@
+raise SystemExit("stale build output leaked")

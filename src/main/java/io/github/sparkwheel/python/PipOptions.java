@@ -1,0 +1,38 @@
+package io.github.sparkwheel.python;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where pip looks for distributions and how it is run. By default pip behaves as it would for the
+ * user: their pip.conf and {@code PIP_*} variables apply (that is how companies point pip at a
+ * mirror). {@link #isolated} turns both off, for hermetic builds.
+ */
+public final class PipOptions {
+
+    public String indexUrl;
+    public final List<String> extraIndexUrls = new ArrayList<>();
+    public final List<String> findLinks = new ArrayList<>();
+    public final List<String> trustedHosts = new ArrayList<>();
+    public boolean noIndex;
+    /** Maven runs offline ({@code mvn -o}): pip gets {@code --no-index}, only find-links are used. */
+    public boolean offline;
+    public final List<Path> constraints = new ArrayList<>();
+    public final List<String> extraArgs = new ArrayList<>();
+    public final Map<String, String> environment = new LinkedHashMap<>();
+    public boolean isolated;
+
+    public boolean effectiveNoIndex() {
+        return noIndex || offline;
+    }
+
+    /** Every option as text, for the up-to-date check. */
+    public String describe() {
+        return "index=" + indexUrl + " extra=" + extraIndexUrls + " links=" + findLinks + " trusted=" + trustedHosts
+                + " noIndex=" + effectiveNoIndex() + " constraints=" + constraints + " args=" + extraArgs + " env="
+                + new java.util.TreeMap<>(environment) + " isolated=" + isolated;
+    }
+}

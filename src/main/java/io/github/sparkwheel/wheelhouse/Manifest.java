@@ -1,0 +1,66 @@
+package io.github.sparkwheel.wheelhouse;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import io.github.sparkwheel.python.PythonInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The archive's {@code wheelhouse.json}: what the wheels were built for, how to run the job and a
+ * digest of everything else in the archive. Its bytes depend only on its content.
+ */
+public final class Manifest {
+
+    public static final String FILE_NAME = "wheelhouse.json";
+    public static final int FORMAT_VERSION = 1;
+    /** Reserved for the executor bootstrap: it lives under this directory of the archive. */
+    public static final String BOOTSTRAP_DIRECTORY = "bootstrap";
+    public static final String WHEEL_DIRECTORY = "wheels";
+
+    private final Map<String, Object> content = new LinkedHashMap<>();
+
+    public Manifest(String pluginVersion, PythonInfo python, String projectName, String entryPoint, String script,
+            Lock lock, Map<String, Object> bootstrap, String digest) {
+        content.put("formatVersion", FORMAT_VERSION);
+        content.put("generator", "pyspark-maven-plugin " + pluginVersion);
+        Map<String, Object> py = new LinkedHashMap<>();
+        py.put("implementation", python.implementation);
+        py.put("version", python.version);
+        py.put("majorMinor", python.majorMinor());
+        py.put("tag", python.tag);
+        py.put("platform", python.platform);
+        content.put("python", py);
+        content.put("project", projectName);
+        content.put("entryPoint", entryPoint);
+        content.put("script", script);
+        content.put("runner", io.github.sparkwheel.runner.RunnerScript.FILE_NAME);
+        content.put("lock", Lock.FILE_NAME);
+        content.put("wheelDirectory", WHEEL_DIRECTORY);
+        List<Map<String, Object>> wheels = new ArrayList<>();
+        for (WheelFile wheel : lock.wheels()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("name", wheel.name());
+            w.put("version", wheel.version());
+            w.put("file", WHEEL_DIRECTORY + "/" + wheel.fileName());
+            w.put("tags", wheel.tags());
+            w.put("sha256", wheel.sha256());
+            wheels.add(w);
+        }
+        content.put("wheels", wheels);
+        content.put("bootstrap", bootstrap);
+        content.put("digest", digest);
+    }
+
+    public String digest() {
+        return (String) content.get("digest");
+    }
+
+    public byte[] toJson() {
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+        return (gson.toJson(content) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.sparkwheel.wheelhouse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Decides whether a wheelhouse needs building: a digest of every input (sources, requirements,
+ * constraints, extra distributions, local find-links, configuration and interpreter) is compared
+ * with the one recorded next to the last zip built.
+ */
+final class UpToDateCheck {
+
+    private final Path stateFile;
+
+    UpToDateCheck(Path workDirectory) {
+        this.stateFile = workDirectory.resolve("wheelhouse.state");
+    }
+
+    static String fingerprint(WheelhouseRequest request, ProjectSource source, String interpreterIdentity)
+            throws IOException {
+        MessageDigest digest = Digests.newSha256();
+        List<String> lines = new ArrayList<>();
+        lines.add("plugin " + request.pluginVersion);
+        lines.add("interpreter " + interpreterIdentity);
+        lines.add("entryPoint " + request.entryPoint);
+        lines.add("script " + source.script().orElse(null));
+        lines.add("timestamp " + request.outputTimestamp);
+        lines.add("pip " + request.pip.describe());
+        lines.add("output " + request.outputFile.toAbsolutePath());
+        SourceTree tree = new SourceTree(source.directory());
+        for (Path file : tree.files()) {
+            lines.add("source " + file + " " + Digests.sha256(tree.root().resolve(file)));
+        }
+        List<Path> files = new ArrayList<>();
+        source.requirements().ifPresent(files::add);
+        files.addAll(request.pip.constraints);
+        files.addAll(request.extraDistributions);
+        for (Path file : files) {
+            lines.add("file " + file.toAbsolutePath() + " " + (Files.isRegularFile(file) ? Digests.sha256(file) : "-"));
+        }
+        for (String link : request.pip.findLinks) {
+            Path dir = source.directory().resolve(link);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> listing = Files.list(dir)) {
+                    listing.sorted().forEach(p -> lines.add("link " + p + " " + p.toFile().length()));
+                }
+            }
+        }
+        for (String line : lines) {
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
+        return Digests.hex(digest.digest());
+    }
+
+    /** Up to date when the recorded fingerprint matches and the zip is the one written with it. */
+    boolean isUpToDate(String fingerprint, Path zip) throws IOException {
+        if (!Files.isRegularFile(stateFile) || !Files.isRegularFile(zip)) {
+            return false;
+        }
+        return Files.readString(stateFile, StandardCharsets.UTF_8).equals(state(fingerprint, zip));
+    }
+
+    void record(String fingerprint, Path zip) throws IOException {
+        Files.createDirectories(stateFile.getParent());
+        Files.writeString(stateFile, state(fingerprint, zip), StandardCharsets.UTF_8);
+    }
+
+    void forget() throws IOException {
+        Files.deleteIfExists(stateFile);
+    }
+
+    private static String state(String fingerprint, Path zip) throws IOException {
+        return fingerprint + "\n" + Files.size(zip) + " " + Files.getLastModifiedTime(zip).toMillis() + "\n";
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.sparkwheel.wheelhouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * A built wheel: its name and version from the file name (PEP 427), its sha256, and what it declares.
+ */
+public final class WheelFile {
+
+    private static final Pattern FILE_NAME =
+            Pattern.compile("^(?<name>[^-]+)-(?<version>[^-]+)(-(?<build>\\d[^-]*))?-(?<tags>[^-]+-[^-]+-[^-]+)\\.whl$");
+
+    private final Path path;
+    private final String distribution;
+    private final String version;
+    private final String tags;
+    private final String sha256;
+
+    private WheelFile(Path path, String distribution, String version, String tags, String sha256) {
+        this.path = path;
+        this.distribution = distribution;
+        this.version = version;
+        this.tags = tags;
+        this.sha256 = sha256;
+    }
+
+    public static WheelFile of(Path path) throws IOException {
+        Matcher m = FILE_NAME.matcher(path.getFileName().toString());
+        if (!m.matches()) {
+            throw new IOException("Not a wheel file name (PEP 427): " + path.getFileName());
+        }
+        return new WheelFile(path, m.group("name"), m.group("version"), m.group("tags"), Digests.sha256(path));
+    }
+
+    /** PEP 503 normalised name: {@code Foo_Bar} → {@code foo-bar}. */
+    public static String canonicalName(String name) {
+        return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String fileName() {
+        return path.getFileName().toString();
+    }
+
+    /** The distribution as written in the file name ({@code foo_bar}). */
+    public String distribution() {
+        return distribution;
+    }
+
+    public String name() {
+        return canonicalName(distribution);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** {@code py3-none-any}, {@code cp311-cp311-linux_x86_64}, ... */
+    public String tags() {
+        return tags;
+    }
+
+    public boolean isPure() {
+        return tags.endsWith("-none-any");
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The names of the {@code console_scripts} entry points the wheel declares, as {@code name = target}. */
+    public List<String[]> consoleScripts() throws IOException {
+        List<String[]> scripts = new ArrayList<>();
+        String text = readDistInfo("entry_points.txt");
+        if (text == null) {
+            return scripts;
+        }
+        boolean inSection = false;
+        for (String raw : text.split("\\R")) {
+            String line = raw.trim();
+            if (line.startsWith("[")) {
+                inSection = line.equals("[console_scripts]");
+            } else if (inSection && line.contains("=") && !line.startsWith("#")) {
+                int eq = line.indexOf('=');
+                scripts.add(new String[] {line.substring(0, eq).trim(), line.substring(eq + 1).trim()});
+            }
+        }
+        return scripts;
+    }
+
+    private String readDistInfo(String file) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setPath(path).get()) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (slash > 0 && name.substring(0, slash).endsWith(".dist-info") && name.substring(slash + 1).equals(file)) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.sparkwheel.wheelhouse;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.process.ProcessResult;
+import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.process.ProcessSpec;
+import io.github.sparkwheel.process.ProcessTimeoutException;
+import io.github.sparkwheel.process.SecretMasker;
+import io.github.sparkwheel.python.PipErrors;
+import io.github.sparkwheel.python.PipWheelCommand;
+import io.github.sparkwheel.python.PythonInfo;
+import io.github.sparkwheel.python.PythonInterpreter;
+import io.github.sparkwheel.runner.EntryPoint;
+import io.github.sparkwheel.runner.RunnerScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns a Python job into a wheelhouse zip: copies the sources, runs {@code pip wheel} once for the
+ * project, its requirements and the extra distributions, locks every wheel, writes the runner and
+ * the manifest and packs it all reproducibly. Skips pip when nothing changed since the last build.
+ */
+public final class WheelhouseBuilder {
+
+    private final ProcessRunner runner;
+    private final BuildLog log;
+
+    public WheelhouseBuilder(ProcessRunner runner, BuildLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    public WheelhouseResult build(WheelhouseRequest request) throws UserError, ProcessException, IOException {
+        ProjectSource source = ProjectSource.detect(request.sourceDirectory, request.requirementsFile, request.script);
+        EntryPoint configured = request.entryPoint == null || request.entryPoint.isBlank() ? null
+                : EntryPoint.parse(request.entryPoint);
+        if (configured != null && source.kind() == ProjectSource.Kind.SCRIPT) {
+            throw new UserError("<entryPoint> " + configured + " is set, but " + source.directory() + " holds a script "
+                    + "job (no pyproject.toml or setup.py) whose script is the runner; remove <entryPoint> or add a "
+                    + "pyproject.toml");
+        }
+        PythonInterpreter python = new PythonInterpreter(request.python, runner);
+        String fingerprint = UpToDateCheck.fingerprint(request, source, python.identity());
+        UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
+        if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile)) {
+            log.info("Wheelhouse " + request.outputFile + " is up to date (sources, requirements, configuration and "
+                    + "interpreter unchanged); pip not started. -Dpyspark.wheelhouse.force=true rebuilds it.");
+            return new WheelhouseResult(request.outputFile, true);
+        }
+        upToDate.forget();
+
+        PythonInfo info = python.probe();
+        if (!info.hasPip()) {
+            throw new UserError("Python interpreter '" + python.command() + "' (" + info + ") has no pip; install pip "
+                    + "for it (" + python.command() + " -m ensurepip) or perhaps you should set <python> or "
+                    + "-Dpyspark.python to an interpreter that has pip");
+        }
+        log.info("Building the wheelhouse with " + info + ", pip " + info.pip + ", for " + info.tag);
+
+        Path copy = request.workDirectory.resolve("src");
+        Path wheelDir = request.workDirectory.resolve("wheels");
+        new SourceTree(source.directory()).copyTo(copy);
+        SourceTree.deleteRecursively(wheelDir);
+        Files.createDirectories(wheelDir);
+        runPip(request, source, copy, wheelDir);
+
+        Lock lock = Lock.of(wheels(wheelDir));
+        log.info("Locked " + lock.wheels().size() + " wheels");
+        TreeMap<String, String> digests = new TreeMap<>();
+        ReproducibleZip zip = new ReproducibleZip(request.outputTimestamp);
+        for (WheelFile wheel : lock.wheels()) {
+            String name = Manifest.WHEEL_DIRECTORY + "/" + wheel.fileName();
+            zip.add(name, wheel.path(), false, true);
+            digests.put(name, wheel.sha256());
+        }
+        byte[] lockText = lock.text().getBytes(StandardCharsets.UTF_8);
+        add(zip, digests, Lock.FILE_NAME, lockText, false);
+
+        String entryPoint = null;
+        String script = null;
+        byte[] runnerScript;
+        if (source.kind() == ProjectSource.Kind.SCRIPT) {
+            script = source.directory().relativize(source.script().orElseThrow()).toString();
+            runnerScript = Files.readAllBytes(source.script().orElseThrow());
+        } else {
+            EntryPoint resolved = configured != null ? configured : detectEntryPoint(source, lock);
+            entryPoint = resolved.toString();
+            runnerScript = RunnerScript.render(resolved).getBytes(StandardCharsets.UTF_8);
+        }
+        add(zip, digests, RunnerScript.FILE_NAME, runnerScript, true);
+
+        Manifest manifest = new Manifest(request.pluginVersion, info, source.projectName().orElse(null), entryPoint,
+                script, lock, null, contentDigest(digests));
+        zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
+        zip.writeTo(request.outputFile);
+        upToDate.record(fingerprint, request.outputFile);
+        log.info("Wrote " + request.outputFile + " (" + lock.wheels().size() + " wheels, " + Files.size(request.outputFile)
+                + " bytes, " + manifest.digest() + ")");
+        return new WheelhouseResult(request.outputFile, false);
+    }
+
+    private void runPip(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir)
+            throws UserError, ProcessException {
+        List<Path> requirementFiles = new ArrayList<>();
+        // inside the source directory, the copy's file is used: its relative paths resolve inside the copy
+        source.requirements().ifPresent(r -> requirementFiles.add(r.toAbsolutePath().startsWith(
+                source.directory().toAbsolutePath()) ? copy.resolve(source.directory().toAbsolutePath().relativize(
+                r.toAbsolutePath()).toString()) : r.toAbsolutePath()));
+        List<String> targets = new ArrayList<>();
+        if (source.kind() == ProjectSource.Kind.PACKAGE) {
+            targets.add(copy.toString());
+        }
+        request.extraDistributions.forEach(d -> targets.add(d.toAbsolutePath().toString()));
+        if (targets.isEmpty() && requirementFiles.isEmpty()) {
+            return;
+        }
+        PipWheelCommand pip = new PipWheelCommand(request.python, request.pip);
+        List<String> args = pip.arguments(wheelDir, requirementFiles, targets);
+        long epoch = (request.outputTimestamp == null ? ReproducibleZip.DEFAULT_TIMESTAMP : request.outputTimestamp)
+                .getEpochSecond();
+        ProcessSpec spec = pip.spec(args, copy, request.timeout, epoch);
+        log.info("Running " + new SecretMasker(spec.secrets()).maskCommandLine(args));
+        ProcessResult result;
+        try {
+            result = runner.run(spec, log);
+        } catch (ProcessTimeoutException e) {
+            throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
+        }
+        if (!result.succeeded()) {
+            throw PipErrors.explain(result, request.pip);
+        }
+    }
+
+    private static List<WheelFile> wheels(Path wheelDir) throws IOException {
+        List<WheelFile> wheels = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(wheelDir, "*.whl")) {
+            for (Path file : files) {
+                wheels.add(WheelFile.of(file));
+            }
+        }
+        return wheels;
+    }
+
+    /** The one console script of the project's own wheel. */
+    static EntryPoint detectEntryPoint(ProjectSource source, Lock lock) throws UserError, IOException {
+        String hint = ", perhaps you should set <entryPoint>package.module:function</entryPoint> or -Dpyspark.entryPoint";
+        Optional<String> name = source.projectName().map(WheelFile::canonicalName);
+        if (name.isEmpty()) {
+            throw new UserError("No entry point: the project name in " + source.directory()
+                    + " cannot be read without running its build, so its console_scripts are unknown" + hint);
+        }
+        WheelFile own = lock.wheels().stream().filter(w -> w.name().equals(name.get())).findFirst()
+                .orElseThrow(() -> new UserError("No entry point: pip built no wheel named " + name.get() + hint));
+        List<String[]> scripts = own.consoleScripts();
+        if (scripts.size() != 1) {
+            List<String> found = new ArrayList<>();
+            scripts.forEach(s -> found.add(s[0] + " = " + s[1]));
+            throw new UserError("No entry point: " + own.fileName() + " declares " + (scripts.isEmpty()
+                    ? "no console_scripts" : scripts.size() + " console_scripts " + found) + hint);
+        }
+        return EntryPoint.parse(scripts.get(0)[1]);
+    }
+
+    private static void add(ReproducibleZip zip, Map<String, String> digests, String name, byte[] content,
+            boolean executable) {
+        zip.add(name, content, executable);
+        digests.put(name, Digests.sha256(content));
+    }
+
+    /** sha256 over every entry but the manifest: {@code name NUL sha256 LF}, sorted by name. */
+    static String contentDigest(TreeMap<String, String> digests) {
+        StringBuilder sb = new StringBuilder();
+        digests.forEach((name, sha) -> sb.append(name).append('\0').append(sha).append('\n'));
+        return "sha256:" + Digests.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

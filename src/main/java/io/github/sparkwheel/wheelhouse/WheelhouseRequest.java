@@ -1,0 +1,33 @@
+package io.github.sparkwheel.wheelhouse;
+
+import io.github.sparkwheel.python.PipOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything a wheelhouse build reads: plain values, filled by the Mojo or a test. */
+public final class WheelhouseRequest {
+
+    /** The job's Python sources ({@code src/main/python}). */
+    public Path sourceDirectory;
+    /** {@code null}: {@code requirements.txt} in the source directory when it exists. */
+    public Path requirementsFile;
+    /** {@code null}: the only {@code *.py} at the top of the source directory (script jobs). */
+    public Path script;
+    /** {@code null}: detected from the project's console_scripts. */
+    public String entryPoint;
+    /** Wheels and sdists added as they are (sdists are built into wheels). */
+    public final List<Path> extraDistributions = new ArrayList<>();
+    /** The zip to write. */
+    public Path outputFile;
+    /** Scratch space for the copy, the wheels and the up-to-date state. */
+    public Path workDirectory;
+    public String python = "python3";
+    public PipOptions pip = new PipOptions();
+    public Duration timeout;
+    public Instant outputTimestamp;
+    public boolean force;
+    public String pluginVersion = "unknown";
+}
