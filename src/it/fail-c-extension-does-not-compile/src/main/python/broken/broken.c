@@ -1,0 +1,2 @@
+#include <Python.h>
+this is not C;
