@@ -97,6 +97,8 @@ public final class ReproducibleZip {
             ze.setCrc(sizeAndCrc[1]);
         } else {
             ze.setMethod(ZipArchiveEntry.DEFLATED);
+            // a known size keeps commons-compress from reserving a Zip64 extra field
+            ze.setSize(entry.content != null ? entry.content.length : Files.size(entry.file));
         }
         zip.putArchiveEntry(ze);
         if (entry.content != null) {

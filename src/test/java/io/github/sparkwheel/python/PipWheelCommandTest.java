@@ -1,0 +1,71 @@
+package io.github.sparkwheel.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sparkwheel.process.ProcessSpec;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipWheelCommandTest {
+
+    private static final Path OUT = Paths.get("/w");
+
+    @Test
+    void arguments_defaults_letPipConfigDecideTheIndex() {
+        List<String> args = new PipWheelCommand("python3", new PipOptions()).arguments(OUT, List.of(), List.of("/src"));
+        assertThat(args).containsExactly("python3", "-m", "pip", "wheel", "--wheel-dir", "/w", "--no-input",
+                "--progress-bar", "off", "--disable-pip-version-check", "/src");
+    }
+
+    @Test
+    void arguments_everyOptionInOrder() {
+        PipOptions o = new PipOptions();
+        o.indexUrl = "https://mirror/simple";
+        o.extraIndexUrls.add("https://extra/simple");
+        o.findLinks.add("/links");
+        o.trustedHosts.add("mirror");
+        o.constraints.add(Paths.get("/c.txt"));
+        o.extraArgs.add("--prefer-binary");
+        List<String> args = new PipWheelCommand("py", o).arguments(OUT, List.of(Paths.get("/r.txt")), List.of("/src", "/x.whl"));
+        assertThat(args.subList(10, args.size())).containsExactly("--index-url", "https://mirror/simple",
+                "--extra-index-url", "https://extra/simple", "--find-links", "/links", "--trusted-host", "mirror",
+                "--constraint", "/c.txt", "--prefer-binary", "--requirement", "/r.txt", "/src", "/x.whl");
+    }
+
+    @Test
+    void arguments_withOfflineMaven_addsNoIndexAndDropsIndexes() {
+        PipOptions o = new PipOptions();
+        o.offline = true;
+        o.indexUrl = "https://mirror/simple";
+        o.extraIndexUrls.add("https://extra/simple");
+        o.findLinks.add("/links");
+        List<String> args = new PipWheelCommand("py", o).arguments(OUT, List.of(), List.of("/src"));
+        assertThat(args).contains("--no-index", "--find-links", "/links")
+                .doesNotContain("--index-url", "--extra-index-url", "https://mirror/simple");
+    }
+
+    @Test
+    void spec_isolated_removesPipVariablesAndConfig_andMasksSecretValues() {
+        PipOptions o = new PipOptions();
+        o.isolated = true;
+        o.environment.put("PIP_INDEX_PASSWORD", "hunter22");
+        o.environment.put("LANG", "C.UTF-8");
+        ProcessSpec spec = new PipWheelCommand("py", o).spec(List.of("py"), OUT, Duration.ofSeconds(5), 315532802L);
+        assertThat(spec.removedVariablePrefixes()).containsExactly("PIP_");
+        assertThat(spec.environment()).containsEntry("PIP_CONFIG_FILE", "/dev/null")
+                .containsEntry("SOURCE_DATE_EPOCH", "315532802").containsEntry("LANG", "C.UTF-8")
+                .containsEntry("PIP_INDEX_PASSWORD", "hunter22");
+        assertThat(spec.secrets()).containsExactly("hunter22");
+        assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void spec_notIsolated_keepsTheUsersPipConfiguration() {
+        ProcessSpec spec = new PipWheelCommand("py", new PipOptions()).spec(List.of("py"), OUT, null, 315532802L);
+        assertThat(spec.removedVariablePrefixes()).isEmpty();
+        assertThat(spec.environment()).doesNotContainKey("PIP_CONFIG_FILE");
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.sparkwheel.wheelhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.ProcessResult;
+import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.process.ProcessSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The builder's decisions, with a recording runner standing in for Python and pip: which pip
+ * command it composes and when it starts none. Real pip runs in the ITs.
+ */
+class WheelhouseBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingRunner runner = new RecordingRunner();
+    private WheelhouseRequest request;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("pyproject.toml"), "[project]\nname = \"job\"\n");
+        Files.writeString(src.resolve("requirements.txt"), "./libs/dep\n");
+        Files.createDirectories(src.resolve("build/lib"));
+        Files.writeString(src.resolve("build/lib/stale.py"), "stale");
+        request = new WheelhouseRequest();
+        request.sourceDirectory = src;
+        request.outputFile = dir.resolve("target/job-wheelhouse.zip");
+        request.workDirectory = dir.resolve("target/work");
+        request.python = "py";
+        request.timeout = Duration.ofMinutes(1);
+    }
+
+    private WheelhouseResult build() throws Exception {
+        return new WheelhouseBuilder(runner, BuildLog.SILENT).build(request);
+    }
+
+    @Test
+    void build_runsPipOnACopyWithoutStaleOutput_andDetectsTheConsoleScript() throws Exception {
+        WheelhouseResult result = build();
+        assertThat(result.upToDate()).isFalse();
+        List<String> pip = runner.pipCalls.get(0);
+        Path copy = request.workDirectory.resolve("src");
+        assertThat(pip).containsSequence("--requirement", copy.resolve("requirements.txt").toString(), copy.toString());
+        assertThat(runner.pipWorkingDirectories).containsExactly(copy);
+        assertThat(runner.copiedFiles).containsExactly("pyproject.toml", "requirements.txt");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(result.archive().toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("wheelhouse.json")).readAllBytes());
+            assertThat(manifest).contains("\"entryPoint\": \"job.cli:main\"", "\"tag\": \"cp311-cp311-linux_x86_64\"");
+        }
+    }
+
+    @Test
+    void build_twiceWithNothingChanged_startsPipOnce_andAChangeOrForceRebuilds() throws Exception {
+        build();
+        assertThat(build().upToDate()).isTrue();
+        assertThat(runner.pipCalls).hasSize(1);
+
+        Files.writeString(request.sourceDirectory.resolve("job.py"), "changed");
+        assertThat(build().upToDate()).isFalse();
+        assertThat(runner.pipCalls).hasSize(2);
+
+        request.force = true;
+        assertThat(build().upToDate()).isFalse();
+        assertThat(runner.pipCalls).hasSize(3);
+
+        request.force = false;
+        request.pip.extraArgs.add("--prefer-binary");
+        build();
+        assertThat(runner.pipCalls).hasSize(4);
+    }
+
+    @Test
+    void build_zipDeletedOrInterpreterChanged_rebuilds() throws Exception {
+        build();
+        Files.delete(request.outputFile);
+        build();
+        runner.version = "3.11.8";
+        build();
+        assertThat(runner.pipCalls).hasSize(3);
+    }
+
+    @Test
+    void build_offlineMaven_addsNoIndex() throws Exception {
+        request.pip.offline = true;
+        request.pip.indexUrl = "https://mirror/simple";
+        build();
+        assertThat(runner.pipCalls.get(0)).contains("--no-index").doesNotContain("--index-url");
+    }
+
+    @Test
+    void build_pipFails_leavesNoZipAndForgetsTheState() throws Exception {
+        build();
+        Files.writeString(request.sourceDirectory.resolve("job.py"), "changed");
+        runner.pipExitCode = 1;
+        runner.pipOutput = List.of("ERROR: Failed building wheel for fastsum");
+        long before = Files.getLastModifiedTime(request.outputFile).toMillis();
+        assertThatThrownBy(this::build).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("Building a wheel for fastsum failed");
+        assertThat(Files.getLastModifiedTime(request.outputFile).toMillis()).isEqualTo(before);
+        runner.pipExitCode = 0;
+        Files.writeString(request.sourceDirectory.resolve("job.py"), "changed");
+        build();
+        assertThat(runner.pipCalls).hasSize(3);
+    }
+
+    @Test
+    void build_pythonWithoutPip_isAUserError() {
+        runner.pip = null;
+        assertThatThrownBy(this::build).isInstanceOf(UserError.class)
+                .hasMessageContaining("has no pip; install pip for it (py -m ensurepip)");
+        assertThat(runner.pipCalls).isEmpty();
+    }
+
+    @Test
+    void build_twoConsoleScripts_asksForTheEntryPoint() {
+        runner.entryPoints = "[console_scripts]\na = job.a:main\nb = job.b:main\n";
+        assertThatThrownBy(this::build).isInstanceOf(UserError.class)
+                .hasMessageContaining("declares 2 console_scripts [a = job.a:main, b = job.b:main]")
+                .hasMessageContaining("<entryPoint>package.module:function</entryPoint> or -Dpyspark.entryPoint");
+    }
+
+    /** Answers the identity and probe calls like a CPython 3.11 and writes wheels for pip wheel. */
+    final class RecordingRunner implements ProcessRunner {
+        final List<List<String>> pipCalls = new ArrayList<>();
+        final List<Path> pipWorkingDirectories = new ArrayList<>();
+        final List<String> copiedFiles = new ArrayList<>();
+        String version = "3.11.7";
+        String pip = "23.2.1";
+        int pipExitCode;
+        List<String> pipOutput = List.of();
+        String entryPoints = "[console_scripts]\njob = job.cli:main\n";
+
+        @Override
+        public ProcessResult run(ProcessSpec spec, BuildLog log) throws io.github.sparkwheel.process.ProcessException {
+            List<String> cmd = spec.command();
+            if (cmd.contains("wheel")) {
+                pipCalls.add(cmd);
+                pipWorkingDirectories.add(spec.workingDirectory());
+                try (var files = Files.walk(spec.workingDirectory())) {
+                    copiedFiles.clear();
+                    files.filter(Files::isRegularFile).map(p -> spec.workingDirectory().relativize(p).toString()).sorted()
+                            .forEach(copiedFiles::add);
+                    Path out = Paths.get(cmd.get(cmd.indexOf("--wheel-dir") + 1));
+                    TestWheels.wheel(out, "job-1.0-py3-none-any.whl", entryPoints);
+                    TestWheels.wheel(out, "dep-2.0-cp311-cp311-linux_x86_64.whl", null);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return new ProcessResult(pipExitCode, pipOutput, pipOutput);
+            }
+            if (cmd.contains("-S")) {
+                return new ProcessResult(0, List.of("/usr/bin/py", version), List.of());
+            }
+            String json = "{\"executable\":\"/usr/bin/py\",\"implementation\":\"cpython\",\"version\":\"" + version
+                    + "\",\"versionInfo\":[3,11],\"platform\":\"linux-x86_64\",\"tag\":\"cp311-cp311-linux_x86_64\","
+                    + "\"pip\":" + (pip == null ? "null" : "\"" + pip + "\"") + "}";
+            return new ProcessResult(0, List.of(json), List.of());
+        }
+    }
+}
