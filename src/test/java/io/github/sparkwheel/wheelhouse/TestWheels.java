@@ -8,11 +8,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes small wheels (no build backend needed) for unit tests. */
-final class TestWheels {
+public final class TestWheels {
 
     private TestWheels() {}
 
-    static Path wheel(Path dir, String fileName, String entryPoints) throws IOException {
+    public static Path wheel(Path dir, String fileName, String entryPoints) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(fileName);
         String[] parts = fileName.split("-");

@@ -28,7 +28,7 @@ class WheelhouseBuilderTest {
     @TempDir
     Path dir;
 
-    private final RecordingRunner runner = new RecordingRunner();
+    private final FakePythonRunner runner = new FakePythonRunner();
     private WheelhouseRequest request;
 
     @BeforeEach
@@ -133,44 +133,5 @@ class WheelhouseBuilderTest {
         assertThatThrownBy(this::build).isInstanceOf(UserError.class)
                 .hasMessageContaining("declares 2 console_scripts [a = job.a:main, b = job.b:main]")
                 .hasMessageContaining("<entryPoint>package.module:function</entryPoint> or -Dpyspark.entryPoint");
-    }
-
-    /** Answers the identity and probe calls like a CPython 3.11 and writes wheels for pip wheel. */
-    final class RecordingRunner implements ProcessRunner {
-        final List<List<String>> pipCalls = new ArrayList<>();
-        final List<Path> pipWorkingDirectories = new ArrayList<>();
-        final List<String> copiedFiles = new ArrayList<>();
-        String version = "3.11.7";
-        String pip = "23.2.1";
-        int pipExitCode;
-        List<String> pipOutput = List.of();
-        String entryPoints = "[console_scripts]\njob = job.cli:main\n";
-
-        @Override
-        public ProcessResult run(ProcessSpec spec, BuildLog log) throws io.github.sparkwheel.process.ProcessException {
-            List<String> cmd = spec.command();
-            if (cmd.contains("wheel")) {
-                pipCalls.add(cmd);
-                pipWorkingDirectories.add(spec.workingDirectory());
-                try (var files = Files.walk(spec.workingDirectory())) {
-                    copiedFiles.clear();
-                    files.filter(Files::isRegularFile).map(p -> spec.workingDirectory().relativize(p).toString()).sorted()
-                            .forEach(copiedFiles::add);
-                    Path out = Paths.get(cmd.get(cmd.indexOf("--wheel-dir") + 1));
-                    TestWheels.wheel(out, "job-1.0-py3-none-any.whl", entryPoints);
-                    TestWheels.wheel(out, "dep-2.0-cp311-cp311-linux_x86_64.whl", null);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                return new ProcessResult(pipExitCode, pipOutput, pipOutput);
-            }
-            if (cmd.contains("-S")) {
-                return new ProcessResult(0, List.of("/usr/bin/py", version), List.of());
-            }
-            String json = "{\"executable\":\"/usr/bin/py\",\"implementation\":\"cpython\",\"version\":\"" + version
-                    + "\",\"versionInfo\":[3,11],\"platform\":\"linux-x86_64\",\"tag\":\"cp311-cp311-linux_x86_64\","
-                    + "\"pip\":" + (pip == null ? "null" : "\"" + pip + "\"") + "}";
-            return new ProcessResult(0, List.of(json), List.of());
-        }
     }
 }
