@@ -1,13 +1,14 @@
 package io.github.sparkwheel.maven;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sparkwheel.wheelhouse.FakePythonRunner;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -38,7 +39,10 @@ class WheelhouseMojoTest {
                 .containsSequence("--find-links", "/opt/links");
         Path zip = new File(OUT, "job-1-wh.zip").toPath();
         assertThat(zip).isRegularFile();
-        assertThat(new String(Files.readAllBytes(zip), "ISO-8859-1")).contains("job:main");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            assertThat(new String(file.getInputStream(file.getEntry("runner.py")).readAllBytes(), UTF_8))
+                    .contains("ENTRY_POINT = \"job:main\"");
+        }
     }
 
     @Test
