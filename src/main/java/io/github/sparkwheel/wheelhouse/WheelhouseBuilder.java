@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Turns a Python job into a wheelhouse zip: copies the sources, runs {@code pip wheel} once for the
@@ -59,20 +61,28 @@ public final class WheelhouseBuilder {
         }
         upToDate.forget();
 
-        PythonInfo info = python.probe();
-        if (!info.hasPip()) {
-            throw new UserError("Python interpreter '" + python.command() + "' (" + info + ") has no pip; install pip "
-                    + "for it (" + python.command() + " -m ensurepip) or perhaps you should set <python> or "
-                    + "-Dpyspark.python to an interpreter that has pip");
-        }
-        log.info("Building the wheelhouse with " + info + ", pip " + info.pip + ", for " + info.tag);
+        // the probe (it imports pip) runs beside the copy and pip, off the critical path
+        FutureTask<PythonInfo> probe = new FutureTask<>(python::probe);
+        Thread prober = new Thread(probe, "pyspark-python-probe");
+        prober.setDaemon(true);
+        prober.start();
 
         Path copy = request.workDirectory.resolve("src");
         Path wheelDir = request.workDirectory.resolve("wheels");
         new SourceTree(source.directory()).copyTo(copy);
         SourceTree.deleteRecursively(wheelDir);
         Files.createDirectories(wheelDir);
-        runPip(request, source, copy, wheelDir);
+        UserError pipFailure = runPip(request, source, copy, wheelDir);
+        PythonInfo info = await(probe);
+        if (!info.hasPip()) {
+            throw new UserError("Python interpreter '" + python.command() + "' (" + info + ") has no pip; install pip "
+                    + "for it (" + python.command() + " -m ensurepip) or perhaps you should set <python> or "
+                    + "-Dpyspark.python to an interpreter that has pip");
+        }
+        if (pipFailure != null) {
+            throw pipFailure;
+        }
+        log.info("Built the wheels with " + info + ", pip " + info.pip + ", for " + info.tag);
 
         Lock lock = Lock.of(wheels(wheelDir));
         log.info("Locked " + lock.wheels().size() + " wheels");
@@ -109,7 +119,8 @@ public final class WheelhouseBuilder {
         return new WheelhouseResult(request.outputFile, false);
     }
 
-    private void runPip(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir)
+    /** Runs pip wheel; returns what went wrong, or {@code null}. */
+    private UserError runPip(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir)
             throws UserError, ProcessException {
         List<Path> requirementFiles = new ArrayList<>();
         // inside the source directory, the copy's file is used: its relative paths resolve inside the copy
@@ -122,7 +133,7 @@ public final class WheelhouseBuilder {
         }
         request.extraDistributions.forEach(d -> targets.add(d.toAbsolutePath().toString()));
         if (targets.isEmpty() && requirementFiles.isEmpty()) {
-            return;
+            return null;
         }
         PipWheelCommand pip = new PipWheelCommand(request.python, request.pip);
         List<String> args = pip.arguments(wheelDir, requirementFiles, targets);
@@ -136,8 +147,24 @@ public final class WheelhouseBuilder {
         } catch (ProcessTimeoutException e) {
             throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
         }
-        if (!result.succeeded()) {
-            throw PipErrors.explain(result, request.pip);
+        return result.succeeded() ? null : PipErrors.explain(result, request.pip);
+    }
+
+    private static PythonInfo await(FutureTask<PythonInfo> probe) throws UserError, ProcessException {
+        try {
+            return probe.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessException("Interrupted while probing the Python interpreter", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UserError) {
+                throw (UserError) cause;
+            }
+            if (cause instanceof ProcessException) {
+                throw (ProcessException) cause;
+            }
+            throw new IllegalStateException("Python probe failed", cause);
         }
     }
 
