@@ -23,7 +23,7 @@ assert p.waitFor() == 0 : lines
 assert lines.size() == names.size()
 lines.each { line ->
     def (name, mode, extra) = line.split(' ')
-    assert mode == (name == 'runner.py' ? '0o100755' : '0o100644') : line
+    assert mode == (name in ['runner.py', 'bootstrap/python'] ? '0o100755' : '0o100644') : line
     assert extra == '0' : "extra fields in $line"
 }
 return true

@@ -22,6 +22,11 @@ public final class RunnerScript {
         return TEMPLATE.replace(PLACEHOLDER, entryPoint.toString());
     }
 
+    /** The template itself, for the up-to-date check. */
+    public static String template() {
+        return TEMPLATE;
+    }
+
     private static String load(String name) {
         try (InputStream in = RunnerScript.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -17,8 +17,6 @@ public final class Manifest {
 
     public static final String FILE_NAME = "wheelhouse.json";
     public static final int FORMAT_VERSION = 1;
-    /** Reserved for the executor bootstrap: it lives under this directory of the archive. */
-    public static final String BOOTSTRAP_DIRECTORY = "bootstrap";
     public static final String WHEEL_DIRECTORY = "wheels";
 
     private final Map<String, Object> content = new LinkedHashMap<>();

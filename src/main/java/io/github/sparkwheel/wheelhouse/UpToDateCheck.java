@@ -1,5 +1,7 @@
 package io.github.sparkwheel.wheelhouse;
 
+import io.github.sparkwheel.runner.Bootstrap;
+import io.github.sparkwheel.runner.RunnerScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +29,9 @@ final class UpToDateCheck {
         MessageDigest digest = Digests.newSha256();
         List<String> lines = new ArrayList<>();
         lines.add("plugin " + request.pluginVersion);
+        // what the plugin itself writes into the archive, so that a changed SNAPSHOT plugin rebuilds
+        Bootstrap.files("").forEach((name, content) -> lines.add("resource " + name + " " + Digests.sha256(content)));
+        lines.add("resource runner " + Digests.sha256(RunnerScript.template().getBytes(StandardCharsets.UTF_8)));
         lines.add("interpreter " + interpreterIdentity);
         lines.add("entryPoint " + request.entryPoint);
         lines.add("script " + source.script().orElse(null));

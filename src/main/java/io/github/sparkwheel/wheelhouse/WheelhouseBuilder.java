@@ -12,6 +12,7 @@ import io.github.sparkwheel.python.PipErrors;
 import io.github.sparkwheel.python.PipWheelCommand;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.PythonInterpreter;
+import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.runner.EntryPoint;
 import io.github.sparkwheel.runner.RunnerScript;
 import java.io.IOException;
@@ -108,9 +109,14 @@ public final class WheelhouseBuilder {
             runnerScript = RunnerScript.render(resolved).getBytes(StandardCharsets.UTF_8);
         }
         add(zip, digests, RunnerScript.FILE_NAME, runnerScript, true);
+        // the executor's venv depends on the wheels alone, and the lock names each by its hash
+        String envId = Digests.sha256(lockText).substring(0, 32);
+        for (Map.Entry<String, byte[]> file : Bootstrap.files(envId).entrySet()) {
+            add(zip, digests, file.getKey(), file.getValue(), file.getKey().equals(Bootstrap.INTERPRETER));
+        }
 
         Manifest manifest = new Manifest(request.pluginVersion, info, source.projectName().orElse(null), entryPoint,
-                script, lock, null, contentDigest(digests));
+                script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
         upToDate.record(fingerprint, request.outputFile);

@@ -1,0 +1,61 @@
+package io.github.sparkwheel.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The executor bootstrap shipped in every wheelhouse: {@code bootstrap/python}, a shell entry Spark
+ * uses as its Python ({@code spark.pyspark.python}), which execs the node's cached virtualenv or
+ * hands over to {@code bootstrap/bootstrap.py} to build it from the wheels, offline.
+ */
+public final class Bootstrap {
+
+    public static final String DIRECTORY = "bootstrap";
+    /** The interpreter Spark runs, relative to the archive's root. */
+    public static final String INTERPRETER = DIRECTORY + "/python";
+    public static final String SCRIPT = DIRECTORY + "/bootstrap.py";
+    public static final String ENV_ID = DIRECTORY + "/env-id";
+    /** The node's base interpreter (default {@code python3}). */
+    public static final String BASE_PYTHON_VARIABLE = "PYSPARK_WHEELHOUSE_PYTHON";
+    /** The node's cache directory of virtualenvs. */
+    public static final String CACHE_VARIABLE = "PYSPARK_WHEELHOUSE_CACHE";
+
+    private static final byte[] SHELL = load("python");
+    private static final byte[] PYTHON = load("bootstrap.py");
+
+    private Bootstrap() {}
+
+    /** Archive entry name → content; the shell entry is the one executable. */
+    public static Map<String, byte[]> files(String envId) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(INTERPRETER, SHELL.clone());
+        files.put(SCRIPT, PYTHON.clone());
+        files.put(ENV_ID, (envId + "\n").getBytes(StandardCharsets.US_ASCII));
+        return files;
+    }
+
+    /** What the manifest says about the bootstrap. */
+    public static Map<String, Object> describe(String envId) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("interpreter", INTERPRETER);
+        description.put("envId", envId);
+        description.put("basePythonVariable", BASE_PYTHON_VARIABLE);
+        description.put("cacheVariable", CACHE_VARIABLE);
+        return description;
+    }
+
+    private static byte[] load(String name) {
+        try (InputStream in = Bootstrap.class.getResourceAsStream("/io/github/sparkwheel/bootstrap/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+"""Tests of the executor bootstrap shipped in every wheelhouse (stdlib unittest, Python 3.8+).
+
+Each test lays out a wheelhouse as the plugin writes it (manifest, lock, wheels, bootstrap/) in a
+temporary directory and starts bootstrap/python as Spark would, with a cache of its own.
+"""
+import ast
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import textwrap
+import threading
+import time
+import unittest
+import zipfile
+
+RESOURCES = os.environ.get(
+    "PYSPARK_PLUGIN_RESOURCES",
+    os.path.join(os.path.dirname(__file__), "..", "..", "main", "resources", "io", "github", "sparkwheel"),
+)
+BOOTSTRAP = os.path.join(RESOURCES, "bootstrap")
+sys.path.insert(0, BOOTSTRAP)
+import bootstrap  # noqa: E402  (the module under test)
+
+PY_TAG = "cp%d%d" % sys.version_info[:2]
+PLATFORM = sysconfig.get_platform().replace("-", "_").replace(".", "_")
+
+
+def make_wheel(directory, name, version, files, tags="py3-none-any", entry_points=None, data_scripts=None):
+    """Writes a wheel without any build backend (METADATA, WHEEL, RECORD in a zip)."""
+    path = os.path.join(directory, "%s-%s-%s.whl" % (name, version, tags))
+    dist_info = "%s-%s.dist-info" % (name, version)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as whl:
+        for filename, content in sorted(files.items()):
+            whl.writestr(filename, content)
+        for script, content in sorted((data_scripts or {}).items()):
+            info = zipfile.ZipInfo("%s-%s.data/scripts/%s" % (name, version, script))
+            info.external_attr = 0o100755 << 16
+            whl.writestr(info, content)
+        whl.writestr(dist_info + "/METADATA", "Metadata-Version: 2.1\nName: %s\nVersion: %s\n" % (name, version))
+        purelib = "true" if tags.endswith("-none-any") else "false"
+        whl.writestr(dist_info + "/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: %s\nTag: %s\n"
+                     % (purelib, tags))
+        if entry_points:
+            whl.writestr(dist_info + "/entry_points.txt", entry_points)
+        whl.writestr(dist_info + "/RECORD", "")
+    return path
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def make_wheelhouse(root, extra_files=0, python=None):
+    """A wheelhouse directory as the plugin lays it out, with two wheels (one with a console script)."""
+    wheels = os.path.join(root, "wheels")
+    os.makedirs(wheels)
+    many = {"bigpkg/m%04d.py" % i: "VALUE = %d\n" % i for i in range(extra_files)}
+    paths = [
+        make_wheel(wheels, "jobpkg", "1.0", dict({"jobpkg/__init__.py": "def main():\n    print('job main')\n"}, **many),
+                   entry_points="[console_scripts]\njobcli = jobpkg:main\n",
+                   data_scripts={"legacy-tool": "#!python\nprint('legacy tool ran')\n"}),
+        make_wheel(wheels, "helper_lib", "2.0", {"helper_lib.py": "ANSWER = 42\n"},
+                   tags="%s-%s-%s" % (PY_TAG, PY_TAG, PLATFORM)),
+    ]
+    lock = "# test lock\n" + "".join("%s==%s --hash=sha256:%s\n" % (
+        bootstrap.canonical(os.path.basename(p).split("-")[0]), os.path.basename(p).split("-")[1], sha256(p))
+        for p in sorted(paths))
+    with open(os.path.join(root, "requirements.lock"), "w") as f:
+        f.write(lock)
+    manifest = {
+        "formatVersion": 1,
+        "python": python or {"implementation": sys.implementation.name, "version": "%d.%d.%d" % sys.version_info[:3],
+                             "majorMinor": "%d.%d" % sys.version_info[:2], "tag": "%s-%s-%s" % (PY_TAG, PY_TAG, PLATFORM),
+                             "platform": sysconfig.get_platform()},
+        "wheels": [{"name": os.path.basename(p).split("-")[0], "version": os.path.basename(p).split("-")[1],
+                    "file": "wheels/" + os.path.basename(p), "tags": "-".join(os.path.basename(p)[:-4].split("-")[2:])}
+                   for p in paths],
+        "digest": "sha256:test",
+    }
+    with open(os.path.join(root, "wheelhouse.json"), "w") as f:
+        json.dump(manifest, f)
+    os.makedirs(os.path.join(root, "bootstrap"))
+    for name in ("python", "bootstrap.py"):
+        shutil.copy(os.path.join(BOOTSTRAP, name), os.path.join(root, "bootstrap", name))
+    os.chmod(os.path.join(root, "bootstrap", "python"), 0o755)
+    with open(os.path.join(root, "bootstrap", "env-id"), "w") as f:
+        f.write(hashlib.sha256(lock.encode()).hexdigest()[:32] + "\n")
+    return root
+
+
+class BootstrapTestCase(unittest.TestCase):
+    extra_files = 0
+
+    def setUp(self):
+        tmp = tempfile.mkdtemp(prefix="bootstrap-test-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        self.tmp = tmp
+        self.home = make_wheelhouse(os.path.join(tmp, "wheelhouse"), self.extra_files)
+        self.cache = os.path.join(tmp, "cache")
+        self.workdir = os.path.join(tmp, "container")
+        os.makedirs(self.workdir)
+
+    def env(self, **extra):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYSPARK_WHEELHOUSE")}
+        env.update(PYSPARK_WHEELHOUSE_CACHE=self.cache, PYSPARK_WHEELHOUSE_PYTHON=sys.executable)
+        env.update(extra)
+        return env
+
+    def start(self, *args, **env):
+        return subprocess.Popen([os.path.join(self.home, "bootstrap", "python")] + list(args), cwd=self.workdir,
+                                env=self.env(**env), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                universal_newlines=True)
+
+    def run_bootstrap(self, *args, **env):
+        process = self.start(*args, **env)
+        out, err = process.communicate(timeout=120)
+        return process.returncode, out, err
+
+
+class ColdAndWarmStartTest(BootstrapTestCase):
+    def test_cold_start_builds_a_complete_environment_and_runs_the_arguments(self):
+        code = textwrap.dedent("""
+            import importlib.metadata as md, os, sys, helper_lib, jobpkg
+            print(sys.prefix)
+            print(md.version('jobpkg'), md.version('helper-lib'), helper_lib.ANSWER)
+            print(os.environ.get('PYTHONPATH'))
+            print(sys.argv[1:])
+        """)
+        rc, out, err = self.run_bootstrap("-c", code, "a b", "c", PYTHONPATH="/opt/spark/python/pyspark.zip")
+        self.assertEqual(rc, 0, err)
+        prefix, versions, pythonpath, argv = out.strip().splitlines()
+        self.assertTrue(prefix.startswith(self.cache), prefix)
+        self.assertEqual(versions, "1.0 2.0 42")
+        self.assertEqual(pythonpath, "/opt/spark/python/pyspark.zip", "PYTHONPATH from Spark must reach the venv")
+        self.assertEqual(argv, "['a b', 'c']")
+        self.assertIn("building the environment", err)
+        self.assertEqual(out.count("\n"), 4, "the bootstrap must not write to stdout")
+
+        venv = prefix
+        # console scripts from entry points and from .data/scripts, both on the venv's interpreter
+        self.assertEqual(subprocess.run([os.path.join(venv, "bin", "jobcli")], stdout=subprocess.PIPE,
+                                        universal_newlines=True).stdout, "job main\n")
+        self.assertEqual(subprocess.run([os.path.join(venv, "bin", "legacy-tool")], stdout=subprocess.PIPE,
+                                        universal_newlines=True).stdout, "legacy tool ran\n")
+        # bytecode is there, so that workers do not compile on every start
+        site = bootstrap.scheme_paths(venv)["purelib"]
+        self.assertTrue(os.listdir(os.path.join(site, "jobpkg", "__pycache__")))
+        with open(os.path.join(site, "jobpkg-1.0.dist-info", "INSTALLER")) as f:
+            self.assertEqual(f.read(), "pyspark-wheelhouse\n")
+
+    def test_warm_start_reuses_the_environment_through_the_shell_path(self):
+        self.assertEqual(self.run_bootstrap("-c", "pass")[0], 0)
+        # the Python cold path is unreachable now: a warm start must not need it
+        os.rename(os.path.join(self.home, "bootstrap", "bootstrap.py"), os.path.join(self.home, "bootstrap", "gone.py"))
+        rc, out, err = self.run_bootstrap("-c", "import helper_lib; print(helper_lib.ANSWER)")
+        self.assertEqual((rc, out, err), (0, "42\n", ""))
+
+    def test_a_changed_base_interpreter_leaves_the_warm_path(self):
+        self.assertEqual(self.run_bootstrap("-c", "pass")[0], 0)
+        with open(os.path.join(self.cache, os.listdir(self.cache)[0], "current")) as f:
+            base, real, venv = f.read().split(" ", 2)
+        self.assertEqual(real, os.path.realpath(sys.executable))
+        os.utime(os.path.join(venv.strip(), ".ready"), (0, 0))  # the interpreter is now newer than the venv
+        os.rename(os.path.join(self.home, "bootstrap", "bootstrap.py"), os.path.join(self.home, "bootstrap", "gone.py"))
+        rc, _, err = self.run_bootstrap("-c", "pass")
+        self.assertNotEqual(rc, 0, "the warm path should have handed over to bootstrap.py")
+
+
+class ConcurrencyTest(BootstrapTestCase):
+    extra_files = 400
+
+    def test_eight_processes_on_a_cold_cache_build_once_and_all_run(self):
+        processes = [self.start("-c", "import bigpkg.m0399, helper_lib; print('ok', helper_lib.ANSWER)")
+                     for _ in range(8)]
+        results = [p.communicate(timeout=300) + (p.returncode,) for p in processes]
+        for out, err, rc in results:
+            self.assertEqual((rc, out), (0, "ok 42\n"), err)
+        builds = sum(err.count("building the environment") for _, err, _ in results)
+        self.assertEqual(builds, 1, [err for _, err, _ in results])
+
+    def test_a_start_killed_while_installing_is_rebuilt_by_the_next(self):
+        victim = self.start("-c", "pass")
+        env_dirs = os.path.join(self.cache)
+        deadline = time.time() + 60
+        site = None
+        while time.time() < deadline:  # wait until the install is under way, then kill -9
+            found = [os.path.join(r, d) for r, ds, _ in os.walk(env_dirs) for d in ds if d == "bigpkg"]
+            if found and len(os.listdir(found[0])) > 5:
+                site = found[0]
+                break
+            time.sleep(0.002)
+        self.assertIsNotNone(site, "the install never started")
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.communicate()
+        venv = site.split(os.sep + "lib" + os.sep)[0]
+        self.assertFalse(os.path.exists(os.path.join(venv, ".ready")), "killed before the end, yet marked ready")
+
+        rc, out, err = self.run_bootstrap("-c", "import bigpkg.m0399; print('rebuilt')")
+        self.assertEqual((rc, out), (0, "rebuilt\n"), err)
+        self.assertIn("removing the incomplete environment", err)
+
+
+class FailureMessagesTest(BootstrapTestCase):
+    def test_a_wheel_that_fails_its_hash_is_refused(self):
+        wheel = [w for w in os.listdir(os.path.join(self.home, "wheels")) if w.startswith("helper")][0]
+        with open(os.path.join(self.home, "wheels", wheel), "ab") as f:
+            f.write(b"tampered")
+        rc, out, err = self.run_bootstrap("-c", "print('must not run')")
+        self.assertEqual((rc, out), (3, ""))
+        self.assertIn("wheels/%s failed its hash check: requirements.lock says sha256:" % wheel, err)
+
+    def test_an_interpreter_of_another_version_is_named_with_what_the_wheelhouse_needs(self):
+        with open(os.path.join(self.home, "wheelhouse.json")) as f:
+            manifest = json.load(f)
+        manifest["python"].update(version="3.7.9", majorMinor="3.7", tag="cp37-cp37m-linux_x86_64")
+        with open(os.path.join(self.home, "wheelhouse.json"), "w") as f:
+            json.dump(manifest, f)
+        rc, out, err = self.run_bootstrap("-c", "pass")
+        self.assertEqual(rc, 3)
+        self.assertIn("the wheelhouse was built for cpython 3.7.9 (cp37-cp37m-linux_x86_64), but this node's "
+                      "interpreter is cpython %d.%d" % sys.version_info[:2], err)
+        self.assertIn("PYSPARK_WHEELHOUSE_PYTHON", err)
+
+    def test_a_missing_base_interpreter_is_named(self):
+        rc, out, err = self.run_bootstrap("-c", "pass", PYSPARK_WHEELHOUSE_PYTHON="python3.99-nowhere")
+        self.assertEqual(rc, 127)
+        self.assertIn("base interpreter 'python3.99-nowhere' not found on", err)
+        self.assertIn("set PYSPARK_WHEELHOUSE_PYTHON", err)
+
+    def test_an_unwritable_cache_falls_back_to_the_working_directory_and_says_so(self):
+        rc, out, err = self.run_bootstrap("-c", "import sys; print(sys.prefix)", PYSPARK_WHEELHOUSE_CACHE="/proc/no-cache")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("the cache directory /proc/no-cache is not writable", err)
+        self.assertTrue(out.strip().startswith(os.path.join(self.workdir, ".pyspark-wheelhouse")), out)
+
+
+class TagMatchingTest(unittest.TestCase):
+    def test_pure_and_own_platform_wheels_are_supported(self):
+        self.assertTrue(bootstrap.wheel_supported("py3-none-any"))
+        self.assertTrue(bootstrap.wheel_supported("py2.py3-none-any"))
+        self.assertTrue(bootstrap.wheel_supported("%s-%s-%s" % (PY_TAG, PY_TAG, PLATFORM)))
+        self.assertTrue(bootstrap.wheel_supported("cp38-abi3-%s" % PLATFORM))
+
+    def test_other_versions_and_platforms_are_not(self):
+        self.assertFalse(bootstrap.wheel_supported("cp27-cp27mu-%s" % PLATFORM))
+        self.assertFalse(bootstrap.wheel_supported("%s-%s-win_amd64" % (PY_TAG, PY_TAG)))
+        self.assertFalse(bootstrap.wheel_supported("%s-%s-manylinux_2_17_s390x" % (PY_TAG, PY_TAG)))
+
+    @unittest.skipUnless(PLATFORM == "linux_x86_64" and bootstrap.glibc(), "glibc x86_64 only")
+    def test_manylinux_needs_a_new_enough_glibc(self):
+        self.assertTrue(bootstrap.wheel_supported("%s-%s-manylinux_2_17_x86_64.manylinux2014_x86_64" % (PY_TAG, PY_TAG)))
+        self.assertFalse(bootstrap.wheel_supported("%s-%s-manylinux_2_99_x86_64" % (PY_TAG, PY_TAG)))
+
+    def test_shipped_python_is_python38_syntax_and_stdlib_only(self):
+        for name in ("bootstrap.py",):
+            with open(os.path.join(BOOTSTRAP, name)) as f:
+                tree = ast.parse(f.read(), feature_version=(3, 8))
+            modules = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+            modules |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+            self.assertTrue(all(m in sys.stdlib_module_names for m in modules) if hasattr(sys, "stdlib_module_names")
+                            else True, modules)
+
+
+if __name__ == "__main__":
+    unittest.main()
