@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('pyspark-wheelhouse bootstrap: building the environment') : 'the bootstrap did not build a venv'
+assert log.contains('pyspark-verify: imported wordjob.main')
+assert log.contains('Verified: the wheelhouse installs offline and its entry point imports')
+// a fresh cache of its own, inside target/
+assert new File(basedir, 'target/pyspark-verify/cache').list().length == 1
+return true

@@ -1,0 +1,106 @@
+package io.github.sparkwheel.maven;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.wheelhouse.WheelhouseVerifier;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Proves at build time that the job will start on an executor: unpacks the wheelhouse, starts its
+ * bootstrap as an executor would (fresh cache), and imports the entry point's module without
+ * calling it. A wheelhouse that lacks a dependency fails the build with the missing name.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = VerifyMojo.GOAL_NAME, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends AbstractPysparkMojo {
+
+    public static final String GOAL_NAME = "verify";
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.verify.skip", defaultValue = "false")
+    private boolean skipVerify;
+
+    /**
+     * The wheelhouse to verify.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.wheelhouse",
+            defaultValue = "${project.build.directory}/${project.build.finalName}-wheelhouse.zip")
+    private File wheelhouse;
+
+    /**
+     * A Spark installation whose {@code python/} (pyspark and py4j) is put on the PYTHONPATH, so that
+     * a job module importing pyspark at its top is checked too. Default: {@code SPARK_HOME}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkHome")
+    private File sparkHome;
+
+    /**
+     * How long building the environment and importing may take, in seconds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.verify.timeout", defaultValue = "600")
+    private int timeout;
+
+    @Parameter(defaultValue = "${project.build.directory}/pyspark-verify", readonly = true)
+    private File workDirectory;
+
+    @Override
+    protected String goal() {
+        return GOAL_NAME;
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipVerify;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "pyspark.verify.skip";
+    }
+
+    @Override
+    protected void run() throws UserError, ProcessException, IOException {
+        new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), python,
+                pysparkPath(), Duration.ofSeconds(timeout));
+    }
+
+    /** {@code $SPARK_HOME/python} and its py4j zip, when a Spark home is known. */
+    private String pysparkPath() throws IOException {
+        Path home = sparkHome != null ? sparkHome.toPath()
+                : System.getenv("SPARK_HOME") != null ? Paths.get(System.getenv("SPARK_HOME")) : null;
+        if (home == null || !Files.isDirectory(home.resolve("python"))) {
+            return null;
+        }
+        List<String> entries = new ArrayList<>();
+        entries.add(home.resolve("python").toString());
+        if (Files.isDirectory(home.resolve("python/lib"))) {
+            try (Stream<Path> libs = Files.list(home.resolve("python/lib"))) {
+                libs.filter(p -> p.getFileName().toString().startsWith("py4j")).sorted()
+                        .forEach(p -> entries.add(p.toString()));
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.sparkwheel.wheelhouse;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.process.ProcessResult;
+import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.process.ProcessSpec;
+import io.github.sparkwheel.process.ProcessTimeoutException;
+import io.github.sparkwheel.runner.Bootstrap;
+import io.github.sparkwheel.runner.EntryPoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Proves at build time that a wheelhouse's job will start: unpacks the zip, starts its bootstrap
+ * exactly as an executor would (fresh cache, the configured base interpreter), and in that
+ * environment checks every requirement and imports the entry point's module without calling it.
+ */
+public final class WheelhouseVerifier {
+
+    private static final String CHECK = "/io/github/sparkwheel/verify/check_environment.py";
+    static final int MISSING_DEPENDENCY = 4;
+    static final int BOOTSTRAP_FAILED = 3;
+
+    private final ProcessRunner runner;
+    private final BuildLog log;
+
+    public WheelhouseVerifier(ProcessRunner runner, BuildLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    /**
+     * @param wheelhouse the zip
+     * @param workDirectory scratch space; emptied first
+     * @param python the base interpreter the bootstrap builds the venv with
+     * @param pythonPath extra PYTHONPATH (pyspark from a Spark home), or {@code null}
+     */
+    public void verify(Path wheelhouse, Path workDirectory, String python, String pythonPath, Duration timeout)
+            throws UserError, ProcessException, IOException {
+        if (!Files.isRegularFile(wheelhouse)) {
+            throw new UserError("No wheelhouse to verify at " + wheelhouse + ": run the wheelhouse goal first "
+                    + "(mvn package), or perhaps you should set <wheelhouse> or -Dpyspark.wheelhouse");
+        }
+        SourceTree.deleteRecursively(workDirectory);
+        Path home = workDirectory.resolve("container/wheelhouse");
+        ZipExtractor.extract(wheelhouse, home);
+        Path check = workDirectory.resolve("check_environment.py");
+        try (InputStream in = WheelhouseVerifier.class.getResourceAsStream(CHECK)) {
+            Files.copy(in, check);
+        }
+        JsonObject manifest;
+        try {
+            manifest = JsonParser.parseString(Files.readString(home.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(wheelhouse + " has no readable " + Manifest.FILE_NAME + "; is it a wheelhouse built by "
+                    + "this plugin? (" + e.getMessage() + ")", e);
+        }
+        String module = "-";
+        String script = "-";
+        if (manifest.has("entryPoint") && !manifest.get("entryPoint").isJsonNull()) {
+            module = EntryPoint.parse(manifest.get("entryPoint").getAsString()).module();
+        } else if (manifest.has("script") && !manifest.get("script").isJsonNull()) {
+            script = home.resolve(manifest.get("runner").getAsString()).toString();
+        }
+
+        List<String> command = List.of(home.resolve(Bootstrap.INTERPRETER).toString(), check.toString(), module, script);
+        ProcessSpec.Builder spec = ProcessSpec.builder(command)
+                .description("wheelhouse verification")
+                .workingDirectory(home.getParent())
+                .timeout(timeout)
+                .env(Bootstrap.BASE_PYTHON_VARIABLE, python)
+                .env(Bootstrap.CACHE_VARIABLE, workDirectory.resolve("cache").toString())
+                .removeVariablesStartingWith("PYSPARK_WHEELHOUSE_")
+                .removeVariablesStartingWith("PYTHONPATH");
+        if (pythonPath != null && !pythonPath.isEmpty()) {
+            spec.env("PYTHONPATH", pythonPath);
+        }
+        log.info("Verifying " + wheelhouse.getFileName() + ": starting its bootstrap as an executor would, with a "
+                + "fresh cache and base interpreter '" + python + "'");
+        ProcessResult result;
+        try {
+            result = runner.run(spec.build(), log);
+        } catch (ProcessTimeoutException e) {
+            throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
+        }
+        if (result.exitCode() == MISSING_DEPENDENCY) {
+            List<String> missing = result.tail().stream().filter(l -> l.contains("MISSING "))
+                    .map(l -> l.substring(l.indexOf("MISSING ") + "MISSING ".length())).collect(Collectors.toList());
+            throw new UserError("The wheelhouse lacks a dependency the job needs: " + String.join("; ", missing)
+                    + ". Add it to the project's dependencies, its requirements.txt or <extraDistributions>"
+                    + " (and check <pipArgs> for --no-deps)");
+        }
+        if (result.exitCode() == BOOTSTRAP_FAILED) {
+            throw new UserError("The wheelhouse's bootstrap failed as it would on an executor:" + System.lineSeparator()
+                    + bootstrapLines(result));
+        }
+        if (!result.succeeded()) {
+            throw new UserError("The job's entry point " + (module.equals("-") ? script : module) + " does not import "
+                    + "in the environment built from the wheelhouse (exit code " + result.exitCode() + "):"
+                    + System.lineSeparator() + result.tailText());
+        }
+        log.info("Verified: the wheelhouse installs offline and its entry point imports");
+    }
+
+    private static String bootstrapLines(ProcessResult result) {
+        List<String> lines = new ArrayList<>();
+        result.tail().stream().filter(l -> l.startsWith("pyspark-wheelhouse bootstrap:")).forEach(lines::add);
+        return lines.isEmpty() ? result.tailText() : String.join(System.lineSeparator(), lines);
+    }
+}
