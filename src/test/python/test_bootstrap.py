@@ -69,6 +69,11 @@ def make_wheelhouse(root, extra_files=0, python=None):
         make_wheel(wheels, "helper_lib", "2.0", {"helper_lib.py": "ANSWER = 42\n"},
                    tags="%s-%s-%s" % (PY_TAG, PY_TAG, PLATFORM)),
     ]
+    return write_wheelhouse(root, paths, python)
+
+
+def write_wheelhouse(root, paths, python=None):
+    """Lays out lock, manifest and bootstrap/ around the given wheels (under root/wheels) as the plugin does."""
     lock = "# test lock\n" + "".join("%s==%s --hash=sha256:%s\n" % (
         bootstrap.canonical(os.path.basename(p).split("-")[0]), os.path.basename(p).split("-")[1], sha256(p))
         for p in sorted(paths))
@@ -149,9 +154,16 @@ class ColdAndWarmStartTest(BootstrapTestCase):
                                         universal_newlines=True).stdout, "job main\n")
         self.assertEqual(subprocess.run([os.path.join(venv, "bin", "legacy-tool")], stdout=subprocess.PIPE,
                                         universal_newlines=True).stdout, "legacy tool ran\n")
-        # bytecode is there, so that workers do not compile on every start
+        # bytecode follows in the background, so that workers do not compile on every start
+        marker = os.path.join(venv, ".compiled")
+        deadline = time.time() + 60
+        while not os.path.exists(marker) and time.time() < deadline:
+            time.sleep(0.05)
+        with open(marker) as f:
+            self.assertEqual(f.read(), "ok\n")
         site = bootstrap.scheme_paths(venv)["purelib"]
-        self.assertTrue(os.listdir(os.path.join(site, "jobpkg", "__pycache__")))
+        self.assertTrue(any(n.startswith("__init__.") and n.endswith(".pyc")
+                            for n in os.listdir(os.path.join(site, "jobpkg", "__pycache__"))))
         with open(os.path.join(site, "jobpkg-1.0.dist-info", "INSTALLER")) as f:
             self.assertEqual(f.read(), "pyspark-wheelhouse\n")
 

@@ -10,13 +10,13 @@ virtualenv's python with the arguments Spark gave (``-m pyspark.daemon``, the ru
   a ``.ready`` marker written last tells a complete venv from one whose build was killed; that one
   is deleted and built again.
 * Wheels are verified against the lock's sha256 and unpacked straight into site-packages (a wheel
-  is a zip), with console scripts, ``.dist-info`` metadata and bytecode, which is several times
-  faster than ``pip install`` (see bench/).
+  is a zip), with console scripts and ``.dist-info`` metadata, which is several times faster than
+  ``pip install`` (see bench/). Bytecode is compiled right after, in the background, so the first
+  start does not wait for it.
 
 stdlib only, Python 3.8+. Messages go to stderr, which is what a user reads in ``yarn logs``;
 stdout belongs to PySpark.
 """
-import compileall
 import errno
 import fcntl
 import hashlib
@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import sysconfig
 import time
@@ -254,13 +255,12 @@ def build(home, manifest, target):
         expected = locked.get(canonical(wheel["name"]))
         verify_hash(path, expected[1] if expected else None, wheel["file"])
         install_wheel(path, paths, target)
-    compiled = time.time()
-    compile_bytecode(paths)
     with open(os.path.join(target, ".ready.tmp"), "w", encoding="utf-8") as f:
         json.dump({"wheelhouse": manifest.get("digest"), "python": describe_interpreter(), "wheels": len(wheels),
                    "seconds": round(time.time() - started, 3)}, f)
     os.replace(os.path.join(target, ".ready.tmp"), os.path.join(target, ".ready"))
-    log("environment ready in %.1f s (bytecode %.1f s)" % (time.time() - started, time.time() - compiled))
+    compile_in_background(target, paths)
+    log("environment ready in %.1f s; byte-compiling it in the background" % (time.time() - started))
 
 
 def scheme_paths(target):
@@ -380,15 +380,35 @@ def write_scripts(entry_points, scripts_dir, target):
         os.chmod(out, 0o755)
 
 
-def compile_bytecode(paths):
-    """Byte-compiles site-packages once, so that no Python worker pays for cold imports."""
-    seen = set()
-    for key in ("purelib", "platlib"):
-        directory = paths[key]
-        if directory in seen or not os.path.isdir(directory):
-            continue
-        seen.add(directory)
-        compileall.compile_dir(directory, quiet=2, workers=min(os.cpu_count() or 1, 8))
+COMPILE = """
+import compileall, os, sys
+try:
+    os.nice(10)
+except OSError:
+    pass
+marker = sys.argv[1]
+ok = all(compileall.compile_dir(d, quiet=2, workers=0) for d in sys.argv[2:])
+with open(marker + ".tmp", "w") as f:
+    f.write("ok\\n" if ok else "errors\\n")
+os.replace(marker + ".tmp", marker)
+"""
+
+LAUNCH = "import subprocess, sys; subprocess.Popen(sys.argv[1:], close_fds=True)"
+
+
+def compile_in_background(target, paths):
+    """Byte-compiles site-packages, so that Python workers do not pay for cold imports, without
+    delaying the first start: a detached, niced process (not a child of the job) writes the .pyc
+    files (atomically, as imports do) and then the .compiled marker."""
+    directories = sorted({paths["purelib"], paths["platlib"]})
+    python = os.path.join(target, "bin", "python")
+    command = [python, "-c", COMPILE, os.path.join(target, ".compiled")] + [d for d in directories if os.path.isdir(d)]
+    try:
+        # the launcher exits at once, so the compiler is adopted by init rather than left to the job
+        subprocess.run([python, "-c", LAUNCH] + command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError) as e:
+        log("could not start byte-compiling (%s); Python will write bytecode as modules are imported" % e)
 
 
 # --- main --------------------------------------------------------------------------------------
