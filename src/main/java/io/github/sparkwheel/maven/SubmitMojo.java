@@ -1,0 +1,390 @@
+package io.github.sparkwheel.maven;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.spark.EnvironmentMode;
+import io.github.sparkwheel.spark.HadoopConf;
+import io.github.sparkwheel.spark.SparkSubmitter;
+import io.github.sparkwheel.spark.SubmitRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Ships the wheelhouse and its runner to Spark (on YARN by default), follows the application and
+ * turns its final status into the build result. Runtime jar dependencies of the module go along as
+ * {@code --jars}. Not bound to a phase: {@code mvn package pyspark:submit}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = SubmitMojo.GOAL_NAME, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class SubmitMojo extends AbstractPysparkMojo {
+
+    public static final String GOAL_NAME = "submit";
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.skip", defaultValue = "false")
+    private boolean skipSubmit;
+
+    /**
+     * The wheelhouse to ship.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.wheelhouse",
+            defaultValue = "${project.build.directory}/${project.build.finalName}-wheelhouse.zip")
+    private File wheelhouse;
+
+    /**
+     * The directory the wheelhouse is unpacked to in every container ({@code --archives zip#alias}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.alias", defaultValue = "wheelhouse")
+    private String alias;
+
+    /**
+     * Spark's master.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.master", defaultValue = "yarn")
+    private String master;
+
+    /**
+     * {@code cluster} (the driver runs in the YARN ApplicationMaster) or {@code client} (here).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.deployMode", defaultValue = "cluster")
+    private String deployMode;
+
+    /**
+     * The application's name.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.appName", defaultValue = "${project.artifactId}")
+    private String appName;
+
+    /**
+     * The YARN queue.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.queue")
+    private String queue;
+
+    /**
+     * {@code --driver-memory}, e.g. {@code 2g}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.driverMemory")
+    private String driverMemory;
+
+    /**
+     * {@code --driver-cores}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.driverCores")
+    private Integer driverCores;
+
+    /**
+     * {@code --executor-memory}, e.g. {@code 4g}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.executorMemory")
+    private String executorMemory;
+
+    /**
+     * {@code --executor-cores}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.executorCores")
+    private Integer executorCores;
+
+    /**
+     * {@code --num-executors}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.numExecutors")
+    private Integer numExecutors;
+
+    /**
+     * Spark configuration, {@code --conf key=value} each; these win over the plugin's own confs.
+     * Values of keys that name a password, secret, token or key are masked in logs.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> sparkConf;
+
+    /**
+     * A Spark properties file ({@code --properties-file}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.propertiesFile")
+    private File propertiesFile;
+
+    /**
+     * The job's arguments, after the runner.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.args")
+    private List<String> args = new ArrayList<>();
+
+    /**
+     * {@code bootstrap} (stock Spark: the wheelhouse's bootstrap builds a cached venv per node) or
+     * {@code virtualenv} (Spark's own {@code spark.pyspark.virtualenv.*}, on clusters that have it).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.environment", defaultValue = "bootstrap")
+    private String environment;
+
+    /**
+     * The base interpreter on the cluster's nodes (bootstrap mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.nodePython", defaultValue = "python3")
+    private String nodePython;
+
+    /**
+     * The nodes' venv cache directory (bootstrap mode). Default: the bootstrap's, the YARN user cache.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.nodeCache")
+    private String nodeCache;
+
+    /**
+     * {@code spark.pyspark.virtualenv.bin.path}: the virtualenv executable on the nodes (virtualenv mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.virtualenv.binPath", defaultValue = "virtualenv")
+    private String virtualenvBinPath;
+
+    /**
+     * {@code spark.pyspark.virtualenv.index_url}; unset, Spark installs from the wheelhouse alone
+     * ({@code use_index=false}) (virtualenv mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.virtualenv.indexUrl")
+    private String virtualenvIndexUrl;
+
+    /**
+     * {@code spark.pyspark.virtualenv.trusted_host} (virtualenv mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.virtualenv.trustedHost")
+    private String virtualenvTrustedHost;
+
+    /**
+     * {@code spark.pyspark.virtualenv.system_site_packages} (virtualenv mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.virtualenv.systemSitePackages", defaultValue = "false")
+    private boolean virtualenvSystemSitePackages;
+
+    /**
+     * {@code spark.pyspark.virtualenv.upgrade_pip} (virtualenv mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.virtualenv.upgradePip", defaultValue = "false")
+    private boolean virtualenvUpgradePip;
+
+    /**
+     * {@code spark.pyspark.virtualenv.install_package}, passed as it is when set (virtualenv mode).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.virtualenv.installPackage")
+    private String virtualenvInstallPackage;
+
+    /**
+     * A Spark installation whose {@code bin/spark-submit} submits. Default: {@code SPARK_HOME}; without
+     * either, Spark {@code <sparkVersion>} is resolved from the Maven repositories and run in a forked JVM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkHome")
+    private File sparkHome;
+
+    /**
+     * The Spark version resolved from the Maven repositories when there is no Spark home.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
+    private String sparkVersion;
+
+    /**
+     * The Scala binary version of those Spark artifacts.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.scalaBinaryVersion", defaultValue = "2.12")
+    private String scalaBinaryVersion;
+
+    /**
+     * pyspark and py4j archives ({@code PYSPARK_ARCHIVES_PATH}) when there is no Spark home:
+     * {@code local:} paths on the nodes, or files to upload.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.pysparkArchives")
+    private List<String> pysparkArchives = new ArrayList<>();
+
+    /**
+     * The Hadoop configuration directory (yarn-site.xml). Default: {@code HADOOP_CONF_DIR}, then {@code YARN_CONF_DIR}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.hadoopConfDir")
+    private File hadoopConfDir;
+
+    /**
+     * Waits for the application to end and maps its final status to the build result.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.wait", defaultValue = "true")
+    private boolean waitForCompletion;
+
+    /**
+     * Seconds to wait before spark-submit is stopped; 0 waits for ever.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.timeout", defaultValue = "0")
+    private int timeout;
+
+    /**
+     * On timeout, also kills the YARN application (through the ResourceManager's REST API).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.killOnTimeout", defaultValue = "false")
+    private boolean killOnTimeout;
+
+    /**
+     * Prints the exact command line and environment (secrets masked) and submits nothing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Ships the module's runtime jar dependencies with {@code --jars}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.includeJars", defaultValue = "true")
+    private boolean includeJars;
+
+    @Parameter(defaultValue = "${project.build.directory}/pyspark-submit", readonly = true)
+    private File workDirectory;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Override
+    protected String goal() {
+        return GOAL_NAME;
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipSubmit;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "pyspark.submit.skip";
+    }
+
+    @Override
+    protected void run() throws UserError, ProcessException, IOException {
+        SubmitRequest request = new SubmitRequest();
+        request.wheelhouse = wheelhouse.toPath();
+        request.alias = alias;
+        request.master = master;
+        request.deployMode = deployMode;
+        request.appName = appName;
+        request.queue = queue;
+        request.driverMemory = driverMemory;
+        request.driverCores = driverCores;
+        request.executorMemory = executorMemory;
+        request.executorCores = executorCores;
+        request.numExecutors = numExecutors;
+        if (sparkConf != null) {
+            request.sparkConf.putAll(sparkConf);
+        }
+        request.propertiesFile = propertiesFile == null ? null : propertiesFile.toPath();
+        request.jobArgs.addAll(args);
+        if (includeJars) {
+            for (Artifact artifact : project.getArtifacts()) {
+                if ("jar".equals(artifact.getType()) && artifact.getFile() != null && artifact.getArtifactHandler()
+                        .isAddedToClasspath() && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
+                    request.jars.add(artifact.getFile().toPath());
+                }
+            }
+        }
+        request.environment = EnvironmentMode.parse(environment);
+        request.nodePython = nodePython;
+        request.nodeCache = nodeCache;
+        request.localPython = python;
+        request.virtualenv.binPath = virtualenvBinPath;
+        request.virtualenv.indexUrl = virtualenvIndexUrl;
+        request.virtualenv.trustedHost = virtualenvTrustedHost;
+        request.virtualenv.systemSitePackages = virtualenvSystemSitePackages;
+        request.virtualenv.upgradePip = virtualenvUpgradePip;
+        request.virtualenv.installPackage = virtualenvInstallPackage;
+        request.pysparkArchives.addAll(pysparkArchives);
+        request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
+                request.yarn());
+        request.waitForCompletion = waitForCompletion;
+        request.timeout = Duration.ofSeconds(timeout);
+        request.killOnTimeout = killOnTimeout;
+        request.dryRun = dryRun;
+        request.workDirectory = workDirectory.toPath();
+
+        String home = sparkHome != null ? sparkHome.getPath() : System.getenv("SPARK_HOME");
+        if (home != null && !home.isBlank()) {
+            request.sparkHome = Paths.get(home);
+        } else {
+            request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()).resolve(sparkVersion, scalaBinaryVersion));
+            request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        }
+        new SparkSubmitter(processRunner, buildLog()).submit(request);
+    }
+}

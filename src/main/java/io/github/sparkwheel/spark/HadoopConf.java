@@ -1,0 +1,69 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Finds the Hadoop configuration directory and reads what the submission needs from it. */
+public final class HadoopConf {
+
+    private HadoopConf() {}
+
+    /** {@code <hadoopConfDir>}, else {@code HADOOP_CONF_DIR}, else {@code YARN_CONF_DIR}. */
+    public static Path find(Path configured, Map<String, String> env, boolean required) throws UserError {
+        Path dir = configured;
+        String source = "<hadoopConfDir>";
+        for (String variable : new String[] {"HADOOP_CONF_DIR", "YARN_CONF_DIR"}) {
+            if (dir == null && env.get(variable) != null && !env.get(variable).isBlank()) {
+                dir = Paths.get(env.get(variable));
+                source = variable;
+            }
+        }
+        if (dir == null) {
+            if (required) {
+                throw new UserError("No Hadoop configuration for master 'yarn': perhaps you should set <hadoopConfDir> "
+                        + "or -Dpyspark.hadoopConfDir (or HADOOP_CONF_DIR) to the directory holding yarn-site.xml");
+            }
+            return null;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("The Hadoop configuration directory " + dir + " (from " + source + ") does not exist, "
+                    + "perhaps you should fix <hadoopConfDir> or -Dpyspark.hadoopConfDir");
+        }
+        return dir;
+    }
+
+    /** A property of {@code <dir>/<file>} (e.g. yarn-site.xml). */
+    static Optional<String> property(Path dir, String file, String name) throws IOException {
+        Path xml = dir.resolve(file);
+        if (!Files.isRegularFile(xml)) {
+            return Optional.empty();
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document doc = factory.newDocumentBuilder().parse(xml.toFile());
+            NodeList properties = doc.getElementsByTagName("property");
+            String value = null;
+            for (int i = 0; i < properties.getLength(); i++) {
+                Element property = (Element) properties.item(i);
+                NodeList names = property.getElementsByTagName("name");
+                NodeList values = property.getElementsByTagName("value");
+                if (names.getLength() > 0 && name.equals(names.item(0).getTextContent().trim()) && values.getLength() > 0) {
+                    value = values.item(0).getTextContent().trim(); // the last definition wins, as in Hadoop
+                }
+            }
+            return Optional.ofNullable(value);
+        } catch (Exception e) {
+            throw new IOException("Cannot read " + xml + ": " + e.getMessage(), e);
+        }
+    }
+}

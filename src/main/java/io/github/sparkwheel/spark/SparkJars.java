@@ -1,0 +1,34 @@
+package io.github.sparkwheel.spark;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Facts read from Spark's own jars. */
+final class SparkJars {
+
+    private SparkJars() {}
+
+    /**
+     * The JDK module options this Spark version needs on JDK 17 ({@code JavaModuleOptions} of its
+     * spark-launcher jar, as bin/spark-submit adds them); none for versions before it existed.
+     */
+    static List<String> moduleOptions(List<Path> jars) {
+        Optional<Path> launcher = jars.stream().filter(j -> j.getFileName().toString().startsWith("spark-launcher_"))
+                .findFirst();
+        if (launcher.isEmpty()) {
+            return List.of();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {launcher.get().toUri().toURL()}, null)) {
+            Class<?> options = loader.loadClass("org.apache.spark.launcher.JavaModuleOptions");
+            Method array = options.getMethod("defaultModuleOptionArray");
+            return Arrays.asList((String[]) array.invoke(null));
+        } catch (ReflectiveOperationException | java.io.IOException e) {
+            return List.of();
+        }
+    }
+}

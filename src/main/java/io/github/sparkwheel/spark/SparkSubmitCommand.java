@@ -1,0 +1,177 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.runner.Bootstrap;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Composes a spark-submit call from a request: the launcher (a Spark home's {@code bin/spark-submit},
+ * or {@code java … org.apache.spark.deploy.SparkSubmit} over Spark's jars), the arguments, the
+ * environment-mode confs and the process environment. Pure: it runs nothing.
+ */
+public final class SparkSubmitCommand {
+
+    static final String SPARK_SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
+
+    private final SubmitRequest request;
+    private final Path runner;
+    private final Path lock;
+    private final Path localWheelhouse;
+    private final List<String> moduleOptions;
+
+    /**
+     * @param runner the local copy of the wheelhouse's runner (the primary resource)
+     * @param lock the local copy of its lock (shipped with --files in virtualenv mode)
+     * @param localWheelhouse the wheelhouse unpacked on this machine, for a client-mode driver
+     * @param moduleOptions the JDK module options of the Spark version (classpath launcher)
+     */
+    public SparkSubmitCommand(SubmitRequest request, Path runner, Path lock, Path localWheelhouse,
+            List<String> moduleOptions) {
+        this.request = request;
+        this.runner = runner;
+        this.lock = lock;
+        this.localWheelhouse = localWheelhouse;
+        this.moduleOptions = List.copyOf(moduleOptions);
+    }
+
+    /** The whole command line: launcher, then spark-submit arguments. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>();
+        if (request.sparkHome != null) {
+            command.add(request.sparkHome.resolve("bin/spark-submit").toString());
+        } else {
+            command.add(request.javaExecutable);
+            command.addAll(moduleOptions);
+            command.add("-cp");
+            List<String> classpath = new ArrayList<>();
+            if (request.hadoopConfDir != null) {
+                classpath.add(request.hadoopConfDir.toString()); // else the client retries 0.0.0.0:8032 for ever
+            }
+            request.sparkJars.forEach(jar -> classpath.add(jar.toString()));
+            command.add(String.join(File.pathSeparator, classpath));
+            command.add(SPARK_SUBMIT_CLASS);
+        }
+        command.addAll(arguments());
+        return command;
+    }
+
+    /** spark-submit's arguments, the job's last. */
+    public List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        add(args, "--master", request.master);
+        add(args, "--deploy-mode", request.deployMode);
+        add(args, "--name", request.appName);
+        add(args, "--queue", request.queue);
+        add(args, "--driver-memory", request.driverMemory);
+        add(args, "--driver-cores", request.driverCores);
+        add(args, "--executor-memory", request.executorMemory);
+        add(args, "--executor-cores", request.executorCores);
+        add(args, "--num-executors", request.numExecutors);
+        add(args, "--properties-file", request.propertiesFile);
+        if (!request.jars.isEmpty()) {
+            add(args, "--jars", request.jars.stream().map(Path::toString).collect(Collectors.joining(",")));
+        }
+        add(args, "--archives", request.wheelhouse.toAbsolutePath() + "#" + request.alias);
+        if (request.environment == EnvironmentMode.VIRTUALENV) {
+            add(args, "--files", lock.toString());
+        }
+        for (Map.Entry<String, String> conf : confs().entrySet()) {
+            add(args, "--conf", conf.getKey() + "=" + conf.getValue());
+        }
+        args.add(runner.toString());
+        args.addAll(request.jobArgs);
+        return args;
+    }
+
+    /** Our confs first, the user's {@code <sparkConf>} last, so that the user's win. */
+    Map<String, String> confs() {
+        Map<String, String> confs = new LinkedHashMap<>();
+        if (request.environment == EnvironmentMode.BOOTSTRAP) {
+            String interpreter = "./" + request.alias + "/" + Bootstrap.INTERPRETER;
+            confs.put("spark.pyspark.python", interpreter);
+            confs.put("spark.pyspark.driver.python", request.clusterMode() ? interpreter
+                    : localWheelhouse.resolve(Bootstrap.INTERPRETER).toString());
+            for (String side : new String[] {"spark.yarn.appMasterEnv.", "spark.executorEnv."}) {
+                confs.put(side + Bootstrap.BASE_PYTHON_VARIABLE, request.nodePython);
+                if (request.nodeCache != null && !request.nodeCache.isBlank()) {
+                    confs.put(side + Bootstrap.CACHE_VARIABLE, request.nodeCache);
+                }
+            }
+        } else {
+            VirtualenvOptions venv = request.virtualenv;
+            boolean index = venv.indexUrl != null && !venv.indexUrl.isBlank();
+            confs.put("spark.pyspark.virtualenv.enabled", "true");
+            confs.put("spark.pyspark.virtualenv.type", "native");
+            confs.put("spark.pyspark.virtualenv.bin.path", venv.binPath);
+            confs.put("spark.pyspark.virtualenv.requirements", lock.getFileName().toString());
+            confs.put("spark.pyspark.virtualenv.use_index", Boolean.toString(index));
+            if (index) {
+                confs.put("spark.pyspark.virtualenv.index_url", venv.indexUrl.trim());
+            }
+            if (venv.trustedHost != null && !venv.trustedHost.isBlank()) {
+                confs.put("spark.pyspark.virtualenv.trusted_host", venv.trustedHost.trim());
+            }
+            confs.put("spark.pyspark.virtualenv.system_site_packages", Boolean.toString(venv.systemSitePackages));
+            confs.put("spark.pyspark.virtualenv.upgrade_pip", Boolean.toString(venv.upgradePip));
+            if (venv.installPackage != null && !venv.installPackage.isBlank()) {
+                confs.put("spark.pyspark.virtualenv.install_package", venv.installPackage.trim());
+            }
+        }
+        if (request.yarn()) {
+            confs.put("spark.yarn.submit.waitAppCompletion", Boolean.toString(request.waitForCompletion));
+            if (request.sparkHome == null && !request.sparkConf.containsKey("spark.yarn.jars")
+                    && !request.sparkConf.containsKey("spark.yarn.archive")) {
+                // without a Spark home there is no assembly to upload: ship the resolved jars
+                confs.put("spark.yarn.jars", request.sparkJars.stream().map(Path::toString)
+                        .collect(Collectors.joining(",")));
+            }
+        }
+        confs.putAll(request.sparkConf);
+        return confs;
+    }
+
+    /** Variables for the spark-submit process, on top of the inherited ones. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (request.hadoopConfDir != null) {
+            env.put("HADOOP_CONF_DIR", request.hadoopConfDir.toString());
+            env.put("YARN_CONF_DIR", request.hadoopConfDir.toString());
+        }
+        if (request.sparkHome != null) {
+            env.put("SPARK_HOME", request.sparkHome.toString());
+        } else {
+            // PythonRunner and the YARN client look for pyspark here instead of in a Spark home
+            env.put("PYSPARK_ARCHIVES_PATH", String.join(",", pysparkArchives()));
+        }
+        if (!request.clusterMode() && request.environment == EnvironmentMode.BOOTSTRAP) {
+            env.put(Bootstrap.BASE_PYTHON_VARIABLE, request.localPython);
+            List<String> local = request.pysparkArchives.stream().filter(a -> !a.startsWith("local:"))
+                    .collect(Collectors.toList());
+            if (!local.isEmpty()) {
+                env.put("PYTHONPATH", String.join(File.pathSeparator, local));
+            }
+        }
+        return env;
+    }
+
+    /**
+     * The pyspark archives for the containers' PYTHONPATH. Without any, a {@code local:} entry that
+     * names the gap: local entries are put on the PYTHONPATH as they are and never uploaded.
+     */
+    List<String> pysparkArchives() {
+        return request.pysparkArchives.isEmpty() ? List.of("local:pyspark-not-shipped--set-pysparkArchives.zip")
+                : request.pysparkArchives;
+    }
+
+    private static void add(List<String> args, String option, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            args.add(option);
+            args.add(value.toString().trim());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.process.ProcessResult;
+import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.process.ProcessSpec;
+import io.github.sparkwheel.process.ProcessTimeoutException;
+import io.github.sparkwheel.process.SecretMasker;
+import io.github.sparkwheel.runner.RunnerScript;
+import io.github.sparkwheel.wheelhouse.Lock;
+import io.github.sparkwheel.wheelhouse.SourceTree;
+import io.github.sparkwheel.wheelhouse.ZipExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Ships a wheelhouse to Spark and follows the application: prepares the runner (and, for a
+ * client-mode driver, the unpacked wheelhouse), composes the spark-submit call, runs it, and turns
+ * the YARN application's final status into a result or a {@link UserError} with YARN's diagnostics.
+ */
+public final class SparkSubmitter {
+
+    private final ProcessRunner runner;
+    private final BuildLog log;
+
+    public SparkSubmitter(ProcessRunner runner, BuildLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    /** @return the YARN application id, when there was one */
+    public String submit(SubmitRequest request) throws UserError, ProcessException, IOException {
+        SparkSubmitCommand command = prepare(request);
+        List<String> args = command.command();
+        Map<String, String> env = command.environment();
+        SecretMasker masker = new SecretMasker(secrets(request));
+        if (request.dryRun) {
+            log.info("Dry run, nothing is submitted. The command:");
+            log.info(masker.maskCommandLine(args));
+            log.info("Its environment (on top of the inherited one):");
+            env.forEach((k, v) -> log.info("  " + k + "=" + masker.mask(v)));
+            return null;
+        }
+        log.info("Submitting " + request.wheelhouse.getFileName() + " to " + request.master + " (" + request.deployMode
+                + " mode, " + request.environment.name().toLowerCase(Locale.ROOT) + " environment)");
+        if (!request.jars.isEmpty()) {
+            log.info("Shipping jars: " + request.jars.stream().map(j -> j.getFileName().toString())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        log.debug("Running " + masker.maskCommandLine(args));
+        SubmissionFollower follower = new SubmissionFollower(log);
+        ProcessSpec spec = ProcessSpec.builder(args).description("spark-submit").environment(env)
+                .timeout(request.timeout).secrets(secrets(request)).workingDirectory(request.workDirectory).build();
+        ProcessResult result;
+        try {
+            result = runner.run(spec, follower);
+        } catch (ProcessTimeoutException e) {
+            throw timedOut(request, follower, e);
+        }
+        String app = follower.applicationId();
+        if (result.succeeded()) {
+            if (app != null) {
+                log.info("YARN application " + app + (request.waitForCompletion
+                        ? " finished: " + (follower.finalStatus() == null ? "SUCCEEDED" : follower.finalStatus())
+                        : " submitted; not waiting for it (<waitForCompletion> is false)"));
+            } else if (request.yarn()) {
+                log.warn("spark-submit succeeded but named no YARN application: its logging may be configured away "
+                        + "(log4j2 at INFO is what lets this goal follow the application)");
+            } else {
+                log.info("spark-submit finished successfully");
+            }
+            return app;
+        }
+        StringBuilder message = new StringBuilder();
+        if (app != null) {
+            message.append("Spark application ").append(app).append(" failed");
+            if (follower.finalStatus() != null) {
+                message.append(" (final status ").append(follower.finalStatus()).append(')');
+            }
+            List<String> diagnostics = follower.diagnostics();
+            if (!diagnostics.isEmpty()) {
+                message.append(": YARN diagnostics: ").append(String.join(" | ", diagnostics));
+            }
+            message.append(System.lineSeparator()).append("Its logs: yarn logs -applicationId ").append(app);
+        } else {
+            message.append("spark-submit failed before YARN accepted the application");
+        }
+        message.append(System.lineSeparator()).append("spark-submit exited with code ").append(result.exitCode())
+                .append("; its last lines:").append(System.lineSeparator()).append(result.tailText());
+        throw new UserError(message.toString());
+    }
+
+    private SparkSubmitCommand prepare(SubmitRequest request) throws UserError, IOException {
+        if (request.wheelhouse == null || !Files.isRegularFile(request.wheelhouse)) {
+            throw new UserError("No wheelhouse to submit at " + request.wheelhouse + ": run mvn package first, or "
+                    + "perhaps you should set <wheelhouse> or -Dpyspark.wheelhouse");
+        }
+        if (!request.deployMode.equals("cluster") && !request.deployMode.equals("client")) {
+            throw new UserError("Unknown deploy mode '" + request.deployMode + "': use cluster or client, perhaps you "
+                    + "should fix <deployMode> or -Dpyspark.deployMode");
+        }
+        if (request.sparkHome != null) {
+            if (!Files.isRegularFile(request.sparkHome.resolve("bin/spark-submit"))) {
+                throw new UserError("No bin/spark-submit in the Spark home " + request.sparkHome + ", perhaps you "
+                        + "should fix <sparkHome> or -Dpyspark.sparkHome (or SPARK_HOME), or unset them to run Spark "
+                        + "from Maven artifacts (<sparkVersion>)");
+            }
+        } else if (request.sparkJars.isEmpty()) {
+            throw new IllegalStateException("neither a Spark home nor Spark's jars");
+        }
+        Path work = request.workDirectory;
+        Files.createDirectories(work);
+        Path runnerFile = work.resolve(RunnerScript.FILE_NAME);
+        Path lockFile = work.resolve(Lock.FILE_NAME);
+        extract(request.wheelhouse, RunnerScript.FILE_NAME, runnerFile);
+        extract(request.wheelhouse, Lock.FILE_NAME, lockFile);
+        Path local = null;
+        if (!request.clusterMode()) {
+            // a client-mode driver runs here, through the same bootstrap as the executors
+            local = work.resolve(request.alias);
+            SourceTree.deleteRecursively(local);
+            ZipExtractor.extract(request.wheelhouse, local);
+        }
+        List<String> moduleOptions = request.sparkHome == null ? SparkJars.moduleOptions(request.sparkJars) : List.of();
+        if (request.sparkHome == null && request.pysparkArchives.isEmpty()) {
+            log.info("No pyspark is shipped (no Spark home, no <pysparkArchives>): a job that imports pyspark needs "
+                    + "it on the nodes; set <pysparkArchives> to pyspark.zip and py4j-*.zip (local: paths on the nodes, "
+                    + "or files to upload)");
+        }
+        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions);
+    }
+
+    private static void extract(Path zip, String name, Path target) throws IOException, UserError {
+        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+            ZipArchiveEntry entry = file.getEntry(name);
+            if (entry == null) {
+                throw new UserError(zip + " has no " + name + "; is it a wheelhouse built by this plugin?");
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private UserError timedOut(SubmitRequest request, SubmissionFollower follower, ProcessTimeoutException e) {
+        String app = follower.applicationId();
+        String what;
+        if (app == null) {
+            what = "no YARN application had been accepted yet";
+        } else if (request.killOnTimeout && request.hadoopConfDir != null) {
+            what = YarnApplications.kill(request.hadoopConfDir, app);
+        } else {
+            what = "YARN application " + app + " keeps running; kill it with: yarn application -kill " + app
+                    + " (or set <killOnTimeout>)";
+        }
+        log.warn(what);
+        return new UserError(e.getMessage() + "; " + what + ". Perhaps you should raise <timeout> or "
+                + "-Dpyspark.submit.timeout", e);
+    }
+
+    /** Values of confs whose names say they are secret. */
+    static List<String> secrets(SubmitRequest request) {
+        List<String> secrets = new ArrayList<>();
+        request.sparkConf.forEach((k, v) -> {
+            if (k.toLowerCase(Locale.ROOT).matches(".*(password|secret|token|credential|\\.key$|access\\.key).*")) {
+                secrets.add(v);
+            }
+        });
+        return secrets;
+    }
+}

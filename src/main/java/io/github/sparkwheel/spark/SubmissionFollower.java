@@ -1,0 +1,102 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.process.BuildLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads spark-submit's output as it streams: logs the YARN application's id, its state changes and
+ * tracking URL once each, keeps its final status and diagnostics, and gives Spark's own log lines
+ * their level (Spark logs routine INFO to stderr; that becomes debug, not a warning).
+ */
+final class SubmissionFollower implements BuildLog {
+
+    private static final Pattern SPARK_LOG = Pattern.compile("^\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d (\\w+) (.*)$");
+    private static final Pattern SUBMITTED = Pattern.compile("Submitted application (application_\\d+_\\d+)");
+    private static final Pattern REPORT = Pattern.compile("Application report for (application_\\d+_\\d+) \\(state: (\\w+)\\)");
+    private static final Pattern TRACKING = Pattern.compile("^\\s*tracking URL: (\\S+)");
+    private static final Pattern FINAL_STATUS = Pattern.compile("^\\s*final status: (\\w+)");
+    private static final Pattern DIAGNOSTICS = Pattern.compile("^\\s*diagnostics: (.*)$");
+
+    private final BuildLog log;
+    private volatile String applicationId;
+    private volatile String state;
+    private volatile String finalStatus;
+    private volatile String trackingUrl;
+    /** The level of the last Spark log line: its indented continuation lines share it. */
+    private String lastLevel;
+    private final List<String> diagnostics = new ArrayList<>();
+
+    SubmissionFollower(BuildLog log) {
+        this.log = log;
+    }
+
+    String applicationId() {
+        return applicationId;
+    }
+
+    String finalStatus() {
+        return finalStatus;
+    }
+
+    synchronized List<String> diagnostics() {
+        return new ArrayList<>(diagnostics);
+    }
+
+    @Override
+    public void debug(String line) {
+        log.debug(line);
+    }
+
+    @Override
+    public void info(String line) {
+        follow(line, log::info);
+    }
+
+    @Override
+    public void warn(String line) {
+        follow(line, log::warn);
+    }
+
+    private synchronized void follow(String line, Consumer<String> plain) {
+        Matcher m = SUBMITTED.matcher(line);
+        if (m.find() && applicationId == null) {
+            applicationId = m.group(1);
+            log.info("Submitted YARN application " + applicationId);
+        }
+        m = REPORT.matcher(line);
+        if (m.find() && !m.group(2).equals(state)) {
+            applicationId = m.group(1);
+            state = m.group(2);
+            log.info("YARN application " + applicationId + " is " + state);
+        }
+        m = TRACKING.matcher(line);
+        if (m.find() && !m.group(1).equals(trackingUrl) && !"N/A".equals(m.group(1))) {
+            trackingUrl = m.group(1);
+            log.info("Tracking URL: " + trackingUrl);
+        }
+        m = FINAL_STATUS.matcher(line);
+        if (m.find()) {
+            finalStatus = m.group(1);
+        }
+        m = DIAGNOSTICS.matcher(line);
+        if (m.find() && !"N/A".equals(m.group(1).trim()) && !diagnostics.contains(m.group(1).trim())) {
+            diagnostics.add(m.group(1).trim());
+        }
+        Matcher spark = SPARK_LOG.matcher(line);
+        String level = spark.matches() ? spark.group(1)
+                : lastLevel != null && (line.startsWith("\t") || line.startsWith(" ")) ? lastLevel : null;
+        lastLevel = spark.matches() ? level : lastLevel;
+        if (level == null) {
+            lastLevel = null;
+            plain.accept(line);
+        } else if (level.equals("INFO") || level.equals("DEBUG")) {
+            log.debug(line);
+        } else {
+            log.warn(line);
+        }
+    }
+}

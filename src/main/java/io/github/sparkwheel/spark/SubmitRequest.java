@@ -1,0 +1,67 @@
+package io.github.sparkwheel.spark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything a submission reads: plain values, filled by the Mojo or a test. */
+public final class SubmitRequest {
+
+    public Path wheelhouse;
+    /** The directory name the archive is unpacked to in every container ({@code --archives zip#alias}). */
+    public String alias = "wheelhouse";
+    public String master = "yarn";
+    public String deployMode = "cluster";
+    public String appName;
+    public String queue;
+    public String driverMemory;
+    public Integer driverCores;
+    public String executorMemory;
+    public Integer executorCores;
+    public Integer numExecutors;
+    public final Map<String, String> sparkConf = new LinkedHashMap<>();
+    public Path propertiesFile;
+    public final List<String> jobArgs = new ArrayList<>();
+    /** Java jars for {@code --jars} (UDFs of a mixed build). */
+    public final List<Path> jars = new ArrayList<>();
+
+    public EnvironmentMode environment = EnvironmentMode.BOOTSTRAP;
+    /** The base interpreter on the nodes ({@code PYSPARK_WHEELHOUSE_PYTHON}). */
+    public String nodePython = "python3";
+    /** The nodes' venv cache ({@code PYSPARK_WHEELHOUSE_CACHE}); {@code null}: the bootstrap's default. */
+    public String nodeCache;
+    /** The base interpreter of a client-mode driver, on this machine. */
+    public String localPython = "python3";
+    public VirtualenvOptions virtualenv = new VirtualenvOptions();
+
+    /** A Spark installation ({@code bin/spark-submit}); {@code null} runs SparkSubmit from {@link #sparkJars}. */
+    public Path sparkHome;
+    /** Spark's jars, resolved from a Maven repository, when there is no Spark home. */
+    public final List<Path> sparkJars = new ArrayList<>();
+    /** The java that runs SparkSubmit from {@link #sparkJars}. */
+    public String javaExecutable;
+    /** {@code PYSPARK_ARCHIVES_PATH} entries (pyspark.zip, py4j zip) when there is no Spark home. */
+    public final List<String> pysparkArchives = new ArrayList<>();
+
+    public Path hadoopConfDir;
+    /** Waits for the application's end ({@code spark.yarn.submit.waitAppCompletion}). */
+    public boolean waitForCompletion = true;
+    /** {@code null} or zero: no limit. */
+    public Duration timeout;
+    /** On timeout, kills the YARN application too (through the ResourceManager's REST API). */
+    public boolean killOnTimeout;
+    public boolean dryRun;
+    /** Scratch space: the runner, the lock and (client mode) the unpacked wheelhouse. */
+    public Path workDirectory;
+
+    public boolean clusterMode() {
+        return "cluster".equals(deployMode);
+    }
+
+    public boolean yarn() {
+        return master != null && master.startsWith("yarn");
+    }
+}

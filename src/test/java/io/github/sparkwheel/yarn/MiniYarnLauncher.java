@@ -1,0 +1,116 @@
+package io.github.sparkwheel.yarn;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+
+/**
+ * Starts a real single-node YARN (MiniYARNCluster) for the submit ITs and keeps it up until the
+ * process is stopped or {@code <dir>/stop} appears. Writes {@code <dir>/conf/yarn-site.xml} (what
+ * {@code HADOOP_CONF_DIR} points at) and, last, {@code <dir>/yarn.properties} with the conf and
+ * container log directories; the ITs wait for that file.
+ *
+ * <p>usage: MiniYarnLauncher DIR [NODE_MEMORY_MB]
+ */
+public final class MiniYarnLauncher {
+
+    private MiniYarnLauncher() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Paths.get(args[0]).toAbsolutePath();
+        int nodeMemory = args.length > 1 ? Integer.parseInt(args[1]) : 6144;
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("yarn.properties"));
+        Files.deleteIfExists(dir.resolve("stop"));
+        deleteRecursively(dir.resolve("target").toFile()); // an earlier cluster's directories
+        Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
+        long started = System.nanoTime();
+
+        Configuration conf = new YarnConfiguration();
+        // as Spark's own YARN suites configure it
+        conf.set("yarn.scheduler.capacity.root.queues", "default");
+        conf.setInt("yarn.scheduler.capacity.root.default.capacity", 100);
+        conf.setFloat("yarn.scheduler.capacity.root.default.user-limit-factor", 1);
+        conf.setInt("yarn.scheduler.capacity.root.default.maximum-capacity", 100);
+        conf.set("yarn.scheduler.capacity.root.default.state", "RUNNING");
+        conf.set("yarn.scheduler.capacity.root.default.acl_submit_applications", "*");
+        conf.set("yarn.scheduler.capacity.root.default.acl_administer_queue", "*");
+        conf.setInt("yarn.scheduler.capacity.node-locality-delay", -1);
+        conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
+        conf.set("fs.defaultFS", "file:///");
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
+        conf.setInt(YarnConfiguration.NM_PMEM_MB, nodeMemory);
+        conf.setInt(YarnConfiguration.NM_VCORES, 4);
+        conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
+        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+        conf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 100.0f);
+        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
+
+        // MiniYARNCluster puts its directories under ./target: run this with DIR as the working directory
+        MiniYARNCluster cluster = new MiniYARNCluster("pyspark-it", 1, 1, 1);
+        cluster.init(conf);
+        cluster.start();
+        Configuration live = cluster.getConfig();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (live.get(YarnConfiguration.RM_ADDRESS).endsWith(":0") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster), "mini-yarn-stop"));
+
+        Path confDir = Files.createDirectories(dir.resolve("conf"));
+        try (OutputStream out = new FileOutputStream(confDir.resolve("yarn-site.xml").toFile())) {
+            live.writeXml(out);
+        }
+        Files.writeString(confDir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
+                + "  <property><name>fs.defaultFS</name><value>file:///</value></property>\n</configuration>\n");
+        File logDir = findLogDir(dir.toFile());
+        Path tmp = dir.resolve("yarn.properties.tmp");
+        Files.writeString(tmp, "confDir=" + confDir + "\nlogDir=" + logDir + "\nrm=" + live.get(YarnConfiguration.RM_ADDRESS)
+                + "\nrmWebapp=" + live.get(YarnConfiguration.RM_WEBAPP_ADDRESS) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("yarn.properties"), StandardCopyOption.ATOMIC_MOVE);
+        System.out.printf("MiniYARNCluster ready in %.1f s: RM %s, conf %s, container logs %s%n",
+                (System.nanoTime() - started) / 1e9, live.get(YarnConfiguration.RM_ADDRESS), confDir, logDir);
+
+        while (!Files.exists(dir.resolve("stop"))) {
+            Thread.sleep(500);
+        }
+        System.exit(0);
+    }
+
+    /** MiniYARNCluster keeps its directories, the NodeManager's container logs among them, in ./target/test/data. */
+    private static File findLogDir(File dir) {
+        File base = new File(dir, "target/test/data/pyspark-it");
+        File[] clusters = base.listFiles((d, name) -> name.startsWith("yarn-"));
+        return clusters != null && clusters.length == 1 ? clusters[0] : base;
+    }
+
+    private static void deleteRecursively(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteRecursively(child);
+            }
+        }
+        file.delete();
+    }
+
+    private static void stop(MiniYARNCluster cluster) {
+        Thread stopper = new Thread(cluster::stop, "mini-yarn-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(TimeUnit.SECONDS.toMillis(5)); // a graceful stop takes ~19 s; containers die with us anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
