@@ -362,6 +362,7 @@ public class SubmitMojo extends AbstractPysparkMojo {
         request.nodePython = nodePython;
         request.nodeCache = nodeCache;
         request.localPython = python;
+        request.localCache = workDirectory.toPath().resolve("cache");
         request.virtualenv.binPath = virtualenvBinPath;
         request.virtualenv.indexUrl = virtualenvIndexUrl;
         request.virtualenv.trustedHost = virtualenvTrustedHost;

@@ -25,8 +25,13 @@ final class SparkJars {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {launcher.get().toUri().toURL()}, null)) {
             Class<?> options = loader.loadClass("org.apache.spark.launcher.JavaModuleOptions");
-            Method array = options.getMethod("defaultModuleOptionArray");
-            return Arrays.asList((String[]) array.invoke(null));
+            try {
+                Method array = options.getMethod("defaultModuleOptionArray"); // Spark 4
+                return Arrays.asList((String[]) array.invoke(null));
+            } catch (NoSuchMethodException olderSpark) {
+                Method joined = options.getMethod("defaultModuleOptions"); // Spark 3.3 to 3.5: one string
+                return Arrays.asList(((String) joined.invoke(null)).trim().split("\\s+"));
+            }
         } catch (ReflectiveOperationException | java.io.IOException e) {
             return List.of();
         }

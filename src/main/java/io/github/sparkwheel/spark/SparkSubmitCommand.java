@@ -150,6 +150,9 @@ public final class SparkSubmitCommand {
         }
         if (!request.clusterMode() && request.environment == EnvironmentMode.BOOTSTRAP) {
             env.put(Bootstrap.BASE_PYTHON_VARIABLE, request.localPython);
+            if (request.localCache != null) {
+                env.put(Bootstrap.CACHE_VARIABLE, request.localCache.toString());
+            }
             List<String> local = request.pysparkArchives.stream().filter(a -> !a.startsWith("local:"))
                     .collect(Collectors.toList());
             if (!local.isEmpty()) {

@@ -70,7 +70,9 @@ public final class SparkSubmitter {
         }
         String app = follower.applicationId();
         if (result.succeeded()) {
-            if (app != null) {
+            if (app != null && !request.clusterMode()) {
+                log.info("The driver finished successfully; YARN application " + app + " ran its executors");
+            } else if (app != null) {
                 log.info("YARN application " + app + (request.waitForCompletion
                         ? " finished: " + (follower.finalStatus() == null ? "SUCCEEDED" : follower.finalStatus())
                         : " submitted; not waiting for it (<waitForCompletion> is false)"));

@@ -68,7 +68,11 @@ final class SubmissionFollower implements BuildLog {
             log.info("Submitted YARN application " + applicationId);
         }
         m = REPORT.matcher(line);
-        if (m.find() && !m.group(2).equals(state)) {
+        boolean report = m.find();
+        if (report) {
+            diagnostics.clear(); // each report carries the diagnostics of that moment; the last one counts
+        }
+        if (report && !m.group(2).equals(state)) {
             applicationId = m.group(1);
             state = m.group(2);
             log.info("YARN application " + applicationId + " is " + state);

@@ -35,6 +35,8 @@ public final class SubmitRequest {
     public String nodeCache;
     /** The base interpreter of a client-mode driver, on this machine. */
     public String localPython = "python3";
+    /** The venv cache of a client-mode driver, on this machine; {@code null}: the bootstrap's default. */
+    public Path localCache;
     public VirtualenvOptions virtualenv = new VirtualenvOptions();
 
     /** A Spark installation ({@code bin/spark-submit}); {@code null} runs SparkSubmit from {@link #sparkJars}. */

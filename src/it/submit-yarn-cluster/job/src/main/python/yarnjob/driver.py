@@ -6,7 +6,7 @@ import sys
 
 import textlib
 
-from yarnjob.py4j_client import Gateway
+from yarnjob.py4j_client import Gateway, JavaError
 
 EXECUTOR_CHECK = (
     "import sys, textlib\n"
@@ -22,8 +22,11 @@ def main():
     conf = gateway.new("org.apache.spark.SparkConf")
     jsc = gateway.new("org.apache.spark.api.java.JavaSparkContext", conf)
     try:
-        # a class of the Maven module's jar dependency, shipped with --jars
-        print("udf-jar %s" % gateway.call("com.example.udf.Greeter", "greet", "wheelhouse"))
+        # a class of the Maven module's jar dependency, shipped with --jars (where the module has one)
+        try:
+            print("udf-jar %s" % gateway.call("com.example.udf.Greeter", "greet", "wheelhouse"))
+        except JavaError:
+            print("udf-jar absent")
         rdd = gateway.call(jsc, "parallelize", gateway.java_list(["p0", "p1"]), 2)
         bootstrap = "./%s/bootstrap/python" % os.environ.get("IT_ALIAS", "wheelhouse")
         piped = gateway.call(rdd, "pipe", gateway.java_list([bootstrap, "-c", EXECUTOR_CHECK]))

@@ -38,6 +38,12 @@ class Gateway:
         return "s" + text
 
     def _decode(self, answer):
+        if answer.startswith("!xr"):  # a Java exception: its text and causes
+            error, messages = JavaObject(self, answer[3:]), []
+            while error is not None and len(messages) < 5:
+                messages.append(self.call(error, "toString"))
+                error = self.call(error, "getCause")
+            raise JavaError(" / caused by: ".join(messages))
         if not answer.startswith("!y"):
             raise JavaError("Java call failed: %r" % answer)
         kind, value = answer[2:3], answer[3:]

@@ -1,0 +1,1 @@
+"""The example PySpark job of pyspark-maven-plugin."""

@@ -1,0 +1,150 @@
+package io.github.sparkwheel.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Argument building only: the submissions themselves run against a real YARN in the ITs. */
+class SparkSubmitCommandTest {
+
+    private static final Path RUNNER = Paths.get("/w/runner.py");
+    private static final Path LOCK = Paths.get("/w/requirements.lock");
+    private static final Path LOCAL = Paths.get("/w/wheelhouse");
+
+    private static SubmitRequest request() {
+        SubmitRequest r = new SubmitRequest();
+        r.wheelhouse = Paths.get("/p/target/job-1.0-wheelhouse.zip");
+        r.appName = "job";
+        r.hadoopConfDir = Paths.get("/etc/hadoop/conf");
+        r.sparkJars.add(Paths.get("/m2/spark-core_2.12-3.5.5.jar"));
+        r.sparkJars.add(Paths.get("/m2/spark-yarn_2.12-3.5.5.jar"));
+        r.javaExecutable = "/jdk/bin/java";
+        return r;
+    }
+
+    private static SparkSubmitCommand command(SubmitRequest r) {
+        return new SparkSubmitCommand(r, RUNNER, LOCK, LOCAL, List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
+    }
+
+    @Test
+    void command_withoutSparkHome_runsSparkSubmitOverTheJarsWithConfDirFirstOnTheClasspath() {
+        List<String> cmd = command(request()).command();
+        assertThat(cmd.subList(0, 5)).containsExactly("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", "/etc/hadoop/conf:/m2/spark-core_2.12-3.5.5.jar:/m2/spark-yarn_2.12-3.5.5.jar",
+                "org.apache.spark.deploy.SparkSubmit");
+        assertThat(cmd).containsSequence("--conf",
+                "spark.yarn.jars=/m2/spark-core_2.12-3.5.5.jar,/m2/spark-yarn_2.12-3.5.5.jar");
+        assertThat(command(request()).environment()).containsEntry("HADOOP_CONF_DIR", "/etc/hadoop/conf")
+                .containsEntry("YARN_CONF_DIR", "/etc/hadoop/conf")
+                .containsEntry("PYSPARK_ARCHIVES_PATH", "local:pyspark-not-shipped--set-pysparkArchives.zip");
+    }
+
+    @Test
+    void command_withSparkHome_usesItsSparkSubmitAndShipsNoJars() {
+        SubmitRequest r = request();
+        r.sparkHome = Paths.get("/opt/spark");
+        List<String> cmd = command(r).command();
+        assertThat(cmd.get(0)).isEqualTo("/opt/spark/bin/spark-submit");
+        assertThat(cmd).noneMatch(a -> a.startsWith("spark.yarn.jars="));
+        assertThat(command(r).environment()).containsEntry("SPARK_HOME", "/opt/spark").doesNotContainKey("PYSPARK_ARCHIVES_PATH");
+    }
+
+    @Test
+    void arguments_clusterBootstrap_everyOptionThenTheRunnerAndTheJobArguments() {
+        SubmitRequest r = request();
+        r.queue = "etl";
+        r.driverMemory = "1g";
+        r.driverCores = 2;
+        r.executorMemory = "4g";
+        r.executorCores = 3;
+        r.numExecutors = 5;
+        r.propertiesFile = Paths.get("/p/spark.conf");
+        r.jars.add(Paths.get("/m2/udf-1.0.jar"));
+        r.jars.add(Paths.get("/m2/other.jar"));
+        r.nodePython = "/usr/bin/python3.11";
+        r.nodeCache = "/var/cache/venvs";
+        r.jobArgs.addAll(List.of("--date", "2026-11-23"));
+        assertThat(command(r).arguments()).containsExactly(
+                "--master", "yarn", "--deploy-mode", "cluster", "--name", "job", "--queue", "etl",
+                "--driver-memory", "1g", "--driver-cores", "2", "--executor-memory", "4g", "--executor-cores", "3",
+                "--num-executors", "5", "--properties-file", "/p/spark.conf",
+                "--jars", "/m2/udf-1.0.jar,/m2/other.jar",
+                "--archives", "/p/target/job-1.0-wheelhouse.zip#wheelhouse",
+                "--conf", "spark.pyspark.python=./wheelhouse/bootstrap/python",
+                "--conf", "spark.pyspark.driver.python=./wheelhouse/bootstrap/python",
+                "--conf", "spark.yarn.appMasterEnv.PYSPARK_WHEELHOUSE_PYTHON=/usr/bin/python3.11",
+                "--conf", "spark.yarn.appMasterEnv.PYSPARK_WHEELHOUSE_CACHE=/var/cache/venvs",
+                "--conf", "spark.executorEnv.PYSPARK_WHEELHOUSE_PYTHON=/usr/bin/python3.11",
+                "--conf", "spark.executorEnv.PYSPARK_WHEELHOUSE_CACHE=/var/cache/venvs",
+                "--conf", "spark.yarn.submit.waitAppCompletion=true",
+                "--conf", "spark.yarn.jars=/m2/spark-core_2.12-3.5.5.jar,/m2/spark-yarn_2.12-3.5.5.jar",
+                "/w/runner.py", "--date", "2026-11-23");
+    }
+
+    @Test
+    void arguments_clientBootstrap_theLocalDriverUsesTheUnpackedBootstrapWithTheBuildsPython() {
+        SubmitRequest r = request();
+        r.deployMode = "client";
+        r.localPython = "/usr/local/bin/python3.11";
+        r.localCache = Paths.get("/p/target/pyspark-submit/cache");
+        r.pysparkArchives.addAll(List.of("/dl/pyspark.zip", "/dl/py4j-0.10.9.7-src.zip"));
+        SparkSubmitCommand command = command(r);
+        assertThat(command.arguments()).containsSequence("--conf", "spark.pyspark.python=./wheelhouse/bootstrap/python",
+                "--conf", "spark.pyspark.driver.python=/w/wheelhouse/bootstrap/python");
+        assertThat(command.environment()).containsEntry("PYSPARK_WHEELHOUSE_PYTHON", "/usr/local/bin/python3.11")
+                .containsEntry("PYSPARK_WHEELHOUSE_CACHE", "/p/target/pyspark-submit/cache")
+                .containsEntry("PYTHONPATH", "/dl/pyspark.zip:/dl/py4j-0.10.9.7-src.zip")
+                .containsEntry("PYSPARK_ARCHIVES_PATH", "/dl/pyspark.zip,/dl/py4j-0.10.9.7-src.zip");
+    }
+
+    @Test
+    void arguments_virtualenvMode_theSeedsConfsWithTheLockShippedAsAFile() {
+        SubmitRequest r = request();
+        r.environment = EnvironmentMode.VIRTUALENV;
+        r.virtualenv.binPath = "/usr/bin/virtualenv";
+        r.virtualenv.trustedHost = "pypi.corp";
+        r.virtualenv.installPackage = "true";
+        List<String> args = command(r).arguments();
+        assertThat(args).containsSequence("--archives", "/p/target/job-1.0-wheelhouse.zip#wheelhouse",
+                "--files", "/w/requirements.lock",
+                "--conf", "spark.pyspark.virtualenv.enabled=true",
+                "--conf", "spark.pyspark.virtualenv.type=native",
+                "--conf", "spark.pyspark.virtualenv.bin.path=/usr/bin/virtualenv",
+                "--conf", "spark.pyspark.virtualenv.requirements=requirements.lock",
+                "--conf", "spark.pyspark.virtualenv.use_index=false",
+                "--conf", "spark.pyspark.virtualenv.trusted_host=pypi.corp",
+                "--conf", "spark.pyspark.virtualenv.system_site_packages=false",
+                "--conf", "spark.pyspark.virtualenv.upgrade_pip=false",
+                "--conf", "spark.pyspark.virtualenv.install_package=true");
+        assertThat(args).noneMatch(a -> a.startsWith("spark.pyspark.python=")).noneMatch(a -> a.contains("index_url"));
+
+        r.virtualenv.indexUrl = "https://pypi.corp/simple";
+        assertThat(command(r).arguments()).contains("spark.pyspark.virtualenv.use_index=true",
+                "spark.pyspark.virtualenv.index_url=https://pypi.corp/simple");
+    }
+
+    @Test
+    void arguments_usersSparkConfComesLastAndWins_andItsJarsSettingIsKept() {
+        SubmitRequest r = request();
+        r.sparkConf.put("spark.pyspark.python", "/opt/python/bin/python");
+        r.sparkConf.put("spark.yarn.jars", "local:/opt/spark/jars/*");
+        r.waitForCompletion = false;
+        List<String> args = command(r).arguments();
+        assertThat(args.lastIndexOf("spark.pyspark.python=/opt/python/bin/python"))
+                .isGreaterThan(args.indexOf("spark.pyspark.python=./wheelhouse/bootstrap/python"));
+        assertThat(args).contains("spark.yarn.submit.waitAppCompletion=false", "spark.yarn.jars=local:/opt/spark/jars/*")
+                .filteredOn(a -> a.startsWith("spark.yarn.jars=")).hasSize(1);
+    }
+
+    @Test
+    void secrets_confsNamingSecretsAreMasked() {
+        SubmitRequest r = request();
+        r.sparkConf.put("spark.hadoop.fs.s3a.secret.key", "s3cr3t");
+        r.sparkConf.put("spark.ssl.keyStorePassword", "hunter22");
+        r.sparkConf.put("spark.executor.memory", "4g");
+        assertThat(SparkSubmitter.secrets(r)).containsExactlyInAnyOrder("s3cr3t", "hunter22");
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.sparkwheel.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sparkwheel.process.BuildLog;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SubmissionFollowerTest {
+
+    private final List<String> lines = new ArrayList<>();
+    private final BuildLog log = new BuildLog() {
+        @Override
+        public void debug(String m) {
+            lines.add("DEBUG " + m);
+        }
+
+        @Override
+        public void info(String m) {
+            lines.add("INFO " + m);
+        }
+
+        @Override
+        public void warn(String m) {
+            lines.add("WARN " + m);
+        }
+    };
+
+    @Test
+    void follow_logsIdStateChangesAndTrackingUrlOnce_andKeepsTheLastReportsDiagnostics() {
+        SubmissionFollower f = new SubmissionFollower(log);
+        f.warn("26/11/23 20:19:14 INFO Client: Submitted application application_1_0001");
+        for (String state : new String[] {"ACCEPTED", "ACCEPTED", "RUNNING", "RUNNING", "FINISHED"}) {
+            f.warn("26/11/23 20:19:15 INFO Client: Application report for application_1_0001 (state: " + state + ")");
+            f.warn("26/11/23 20:19:15 INFO Client: ");
+            f.warn("\t diagnostics: " + (state.equals("FINISHED") ? "User application exited with status 1" : "AM waiting"));
+            f.warn("\t final status: " + (state.equals("FINISHED") ? "FAILED" : "UNDEFINED"));
+            f.warn("\t tracking URL: http://rm:8088/proxy/application_1_0001/");
+        }
+        f.warn("26/11/23 20:19:16 ERROR Client: Application diagnostics message: User application exited with status 1");
+        f.info("a line the driver printed");
+
+        assertThat(f.applicationId()).isEqualTo("application_1_0001");
+        assertThat(f.finalStatus()).isEqualTo("FAILED");
+        assertThat(f.diagnostics()).containsExactly("User application exited with status 1");
+        assertThat(lines).filteredOn(l -> l.startsWith("INFO ")).containsExactly(
+                "INFO Submitted YARN application application_1_0001",
+                "INFO YARN application application_1_0001 is ACCEPTED",
+                "INFO Tracking URL: http://rm:8088/proxy/application_1_0001/",
+                "INFO YARN application application_1_0001 is RUNNING",
+                "INFO YARN application application_1_0001 is FINISHED",
+                "INFO a line the driver printed");
+        // Spark's routine INFO on stderr and its report's indented lines are debug, its ERROR a warning
+        assertThat(lines).contains("DEBUG \t final status: UNDEFINED")
+                .contains("WARN 26/11/23 20:19:16 ERROR Client: Application diagnostics message: User application exited with status 1")
+                .noneMatch(l -> l.startsWith("WARN ") && l.contains(" INFO "));
+    }
+}
