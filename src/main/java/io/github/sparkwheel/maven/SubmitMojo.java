@@ -279,12 +279,13 @@ public class SubmitMojo extends AbstractPysparkMojo {
     private boolean waitForCompletion;
 
     /**
-     * Seconds to wait before spark-submit is stopped; 0 waits for ever.
+     * Seconds to wait before spark-submit is stopped; 0 waits for ever. (Not {@code <timeout>}: that is
+     * the wheelhouse goal's pip timeout, and plugin-level configuration reaches every goal.)
      *
      * @since 0.1.0
      */
     @Parameter(property = "pyspark.submit.timeout", defaultValue = "0")
-    private int timeout;
+    private int submitTimeout;
 
     /**
      * On timeout, also kills the YARN application (through the ResourceManager's REST API).
@@ -373,7 +374,7 @@ public class SubmitMojo extends AbstractPysparkMojo {
         request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
                 request.yarn());
         request.waitForCompletion = waitForCompletion;
-        request.timeout = Duration.ofSeconds(timeout);
+        request.timeout = Duration.ofSeconds(submitTimeout);
         request.killOnTimeout = killOnTimeout;
         request.dryRun = dryRun;
         request.workDirectory = workDirectory.toPath();

@@ -60,7 +60,7 @@ public class VerifyMojo extends AbstractPysparkMojo {
      * @since 0.1.0
      */
     @Parameter(property = "pyspark.verify.timeout", defaultValue = "600")
-    private int timeout;
+    private int verifyTimeout;
 
     @Parameter(defaultValue = "${project.build.directory}/pyspark-verify", readonly = true)
     private File workDirectory;
@@ -83,7 +83,7 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Override
     protected void run() throws UserError, ProcessException, IOException {
         new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), python,
-                pysparkPath(), Duration.ofSeconds(timeout));
+                pysparkPath(), Duration.ofSeconds(verifyTimeout));
     }
 
     /** {@code $SPARK_HOME/python} and its py4j zip, when a Spark home is known. */

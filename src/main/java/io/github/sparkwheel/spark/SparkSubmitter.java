@@ -161,13 +161,13 @@ public final class SparkSubmitter {
         if (app == null) {
             what = "no YARN application had been accepted yet";
         } else if (request.killOnTimeout && request.hadoopConfDir != null) {
-            what = YarnApplications.kill(request.hadoopConfDir, app);
+            what = YarnApplications.kill(request, app, runner, log);
         } else {
             what = "YARN application " + app + " keeps running; kill it with: yarn application -kill " + app
                     + " (or set <killOnTimeout>)";
         }
         log.warn(what);
-        return new UserError(e.getMessage() + "; " + what + ". Perhaps you should raise <timeout> or "
+        return new UserError(e.getMessage() + "; " + what + ". Perhaps you should raise <submitTimeout> or "
                 + "-Dpyspark.submit.timeout", e);
     }
 

@@ -93,7 +93,7 @@ public final class WheelhouseVerifier {
         try {
             result = runner.run(spec.build(), log);
         } catch (ProcessTimeoutException e) {
-            throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
+            throw new UserError(e.getMessage() + "; perhaps you should raise <verifyTimeout> or -Dpyspark.verify.timeout", e);
         }
         if (result.exitCode() == MISSING_DEPENDENCY) {
             List<String> missing = result.tail().stream().filter(l -> l.contains("MISSING "))

@@ -17,7 +17,8 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
  * Starts a real single-node YARN (MiniYARNCluster) for the submit ITs and keeps it up until the
  * process is stopped or {@code <dir>/stop} appears. Writes {@code <dir>/conf/yarn-site.xml} (what
  * {@code HADOOP_CONF_DIR} points at) and, last, {@code <dir>/yarn.properties} with the conf and
- * container log directories; the ITs wait for that file.
+ * container log directories; the ITs wait for that file. While it runs, it keeps
+ * {@code <dir>/applications.properties} up to date with every application's state.
  *
  * <p>usage: MiniYarnLauncher DIR [NODE_MEMORY_MB]
  */
@@ -81,6 +82,7 @@ public final class MiniYarnLauncher {
                 (System.nanoTime() - started) / 1e9, live.get(YarnConfiguration.RM_ADDRESS), confDir, logDir);
 
         while (!Files.exists(dir.resolve("stop"))) {
+            writeApplicationStates(cluster, dir);
             Thread.sleep(500);
         }
         System.exit(0);
@@ -101,6 +103,16 @@ public final class MiniYarnLauncher {
             }
         }
         file.delete();
+    }
+
+    /** {@code <dir>/applications.properties}: every application's id and state, for the ITs to check. */
+    private static void writeApplicationStates(MiniYARNCluster cluster, Path dir) throws java.io.IOException {
+        StringBuilder states = new StringBuilder();
+        cluster.getResourceManager().getRMContext().getRMApps().forEach((id, app) ->
+                states.append(id).append('=').append(app.getState()).append('\n'));
+        Path tmp = dir.resolve("applications.properties.tmp");
+        Files.writeString(tmp, states.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("applications.properties"), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void stop(MiniYARNCluster cluster) {

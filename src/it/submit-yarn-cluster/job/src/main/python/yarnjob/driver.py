@@ -3,6 +3,7 @@ bootstrap, creates a real SparkContext over Py4J, and has every executor run the
 with JavaRDD.pipe, which imports the job's dependency from the venv built on that node."""
 import os
 import sys
+import time
 
 import textlib
 
@@ -34,6 +35,10 @@ def main():
             print(line)
         if "fail" in sys.argv[1:]:
             raise RuntimeError("the job was asked to fail")
+        if "sleep" in sys.argv[1:]:
+            print("driver-sleeping")
+            sys.stdout.flush()
+            time.sleep(600)
     finally:
         gateway.call(jsc, "stop")
     print("driver-done")
