@@ -1,7 +1,11 @@
 package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.aether.RepositorySystem;
@@ -33,6 +37,29 @@ final class SparkArtifactResolver {
         this.system = system;
         this.session = session;
         this.repositories = repositories;
+    }
+
+    /**
+     * {@link #resolve}, remembered in {@code <cacheDirectory>/spark-<version>_<scala>.classpath}: a
+     * release's jars never change, so while they all exist the resolution (~1 s of POM reading) is
+     * skipped. Snapshots are always resolved.
+     */
+    List<Path> resolveCached(String sparkVersion, String scalaBinaryVersion, Path cacheDirectory)
+            throws UserError, IOException {
+        Path cache = cacheDirectory.resolve("spark-" + sparkVersion + "_" + scalaBinaryVersion + ".classpath");
+        if (!sparkVersion.endsWith("-SNAPSHOT") && Files.isRegularFile(cache)) {
+            List<Path> jars = new ArrayList<>();
+            Files.readAllLines(cache, StandardCharsets.UTF_8).forEach(line -> jars.add(Paths.get(line)));
+            if (!jars.isEmpty() && jars.stream().allMatch(Files::isRegularFile)) {
+                return jars;
+            }
+        }
+        List<Path> jars = resolve(sparkVersion, scalaBinaryVersion);
+        Files.createDirectories(cacheDirectory);
+        List<String> lines = new ArrayList<>();
+        jars.forEach(jar -> lines.add(jar.toString()));
+        Files.write(cache, lines, StandardCharsets.UTF_8);
+        return jars;
     }
 
     List<Path> resolve(String sparkVersion, String scalaBinaryVersion) throws UserError {

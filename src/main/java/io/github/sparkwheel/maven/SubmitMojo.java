@@ -384,7 +384,8 @@ public class SubmitMojo extends AbstractPysparkMojo {
             request.sparkHome = Paths.get(home);
         } else {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories()).resolve(sparkVersion, scalaBinaryVersion));
+                    project.getRemoteProjectRepositories()).resolveCached(sparkVersion, scalaBinaryVersion,
+                            workDirectory.toPath()));
             request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         }
         new SparkSubmitter(processRunner, buildLog()).submit(request);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark of pyspark:submit: `mvn pyspark:submit` wall time against the raw SparkSubmit call it makes
+# (the same command line and environment, captured with -Dpyspark.submit.dryRun), alternating, on one
+# MiniYARNCluster. Prints figures; it asserts nothing. Usage: bench/submit.sh [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ROUNDS=${1:-3}
+WORK=$ROOT/target/bench-submit
+rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
+
+./mvnw -B -q install -DskipTests
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+python3 src/it/fixture_wheels.py target/it-wheels >/dev/null
+
+(cd "$WORK/yarn" && exec java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.io.tmpdir="$WORK/yarn/tmp" \
+  -cp "$ROOT/target/test-classes:$(cat "$ROOT/target/test.classpath")" io.github.sparkwheel.yarn.MiniYarnLauncher "$WORK/yarn" \
+  > "$WORK/yarn.log" 2>&1) &
+YARN_PID=$!
+trap 'touch "$WORK/yarn/stop"; sleep 2; kill $YARN_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do [ -f "$WORK/yarn/yarn.properties" ] && break; sleep 1; done
+
+# the submit ITs' Python job (Py4J driver, executors through the bootstrap), as a standalone project
+mkdir -p "$WORK/job"
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+sed -e "s#@project.groupId@#io.github.sparkwheel#; s#@project.artifactId@#pyspark-maven-plugin#; s#@project.version@#$VERSION#" \
+    -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itSources@#$ROOT/src/it#" \
+    -e "s#<arg>fail</arg>#<arg>bench</arg>#" src/it/submit-yarn-failure/pom.xml > "$WORK/job/pom.xml"
+MVN="$ROOT/mvnw -B -q -f $WORK/job/pom.xml"
+$MVN package
+
+# the exact command and environment the goal runs
+$ROOT/mvnw -B -f "$WORK/job/pom.xml" pyspark:submit -Dpyspark.submit.dryRun > "$WORK/dry-run.txt"
+COMMAND=$(sed -n '/The command:/{n;s/^\[INFO\] //;p;}' "$WORK/dry-run.txt")
+ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-run.txt" | grep '=' || true)
+
+now() { date +%s.%N; }
+goal=() raw=()
+for round in $(seq 1 "$ROUNDS"); do
+  start=$(now); $MVN pyspark:submit > "$WORK/goal-$round.log" 2>&1; goal+=("$(echo "$(now) - $start" | bc)")
+  start=$(now)
+  (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $COMMAND") > "$WORK/raw-$round.log" 2>&1
+  raw+=("$(echo "$(now) - $start" | bc)")
+  printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s\n' "$round" "${goal[-1]}" "${raw[-1]}"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+G=$(median "${goal[@]}"); R=$(median "${raw[@]}")
+printf 'medians over %d rounds: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s, ratio %.3f (goal <= 1.15)\n' \
+  "$ROUNDS" "$G" "$R" "$(echo "$G / $R" | bc -l)"
