@@ -1,1 +1,0 @@
-"""The example PySpark job of pyspark-maven-plugin."""

@@ -1,0 +1,35 @@
+"""Waits until the MiniYARNCluster started in pre-integration-test has written DIR/yarn.properties.
+
+usage: python wait_for_yarn.py DIR [SECONDS]
+       python wait_for_yarn.py --reset DIR     (before the cluster starts: forget an earlier run's files)
+"""
+import os
+import sys
+import time
+
+
+def main(directory, seconds=180):
+    ready = os.path.join(directory, "yarn.properties")
+    deadline = time.time() + seconds
+    while not os.path.exists(ready):
+        if time.time() > deadline:
+            sys.exit("MiniYARNCluster not ready after %d s: no %s (see its log in the build output)" % (seconds, ready))
+        time.sleep(0.25)
+    with open(ready) as f:
+        print("MiniYARNCluster is up: " + " ".join(line.strip() for line in f))
+
+
+def reset(directory):
+    for name in ("yarn.properties", "applications.properties", "stop"):
+        try:
+            os.remove(os.path.join(directory, name))
+        except FileNotFoundError:
+            pass
+    os.makedirs(os.path.join(directory, "tmp"), exist_ok=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--reset":
+        reset(sys.argv[2])
+    else:
+        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 180)
