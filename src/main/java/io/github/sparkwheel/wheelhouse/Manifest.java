@@ -53,6 +53,10 @@ public final class Manifest {
         content.put("digest", digest);
     }
 
+    public int wheelCount() {
+        return ((List<?>) content.get("wheels")).size();
+    }
+
     public String digest() {
         return (String) content.get("digest");
     }

@@ -85,6 +85,16 @@ public final class WheelhouseBuilder {
         }
         log.info("Built the wheels with " + info + ", pip " + info.pip + ", for " + info.tag);
 
+        Manifest manifest = pack(request, source, configured, info, wheelDir);
+        upToDate.record(fingerprint, request.outputFile);
+        log.info("Wrote " + request.outputFile + " (" + manifest.wheelCount() + " wheels, "
+                + Files.size(request.outputFile) + " bytes, " + manifest.digest() + ")");
+        return new WheelhouseResult(request.outputFile, false);
+    }
+
+    /** Locks the wheels and writes them, the lock, the runner, the bootstrap and the manifest into the zip. */
+    private Manifest pack(WheelhouseRequest request, ProjectSource source, EntryPoint configured, PythonInfo info,
+            Path wheelDir) throws UserError, IOException {
         Lock lock = Lock.of(wheels(wheelDir));
         log.info("Locked " + lock.wheels().size() + " wheels");
         TreeMap<String, String> digests = new TreeMap<>();
@@ -119,10 +129,7 @@ public final class WheelhouseBuilder {
                 script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
-        upToDate.record(fingerprint, request.outputFile);
-        log.info("Wrote " + request.outputFile + " (" + lock.wheels().size() + " wheels, " + Files.size(request.outputFile)
-                + " bytes, " + manifest.digest() + ")");
-        return new WheelhouseResult(request.outputFile, false);
+        return manifest;
     }
 
     /** Runs pip wheel; returns what went wrong, or {@code null}. */
