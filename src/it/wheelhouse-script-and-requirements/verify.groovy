@@ -8,4 +8,9 @@ def manifest = new groovy.json.JsonSlurper().parse(zip.getInputStream(zip.getEnt
 assert manifest.script == 'job.py'
 assert manifest.entryPoint == null
 assert zip.getInputStream(zip.getEntry('requirements.lock')).text =~ /(?m)^helperlib==1\.2 --hash=sha256:[0-9a-f]{64}$/
+// the extra wheel, byte for byte
+def extra = zip.getEntry('wheels/extra_tool-0.1-py3-none-any.whl')
+assert extra != null : names
+assert zip.getInputStream(extra).bytes == new File(basedir, 'target/extra/extra_tool-0.1-py3-none-any.whl').bytes
+assert zip.getInputStream(zip.getEntry('requirements.lock')).text =~ /(?m)^extra-tool==0\.1 --hash=sha256:[0-9a-f]{64}$/
 return true
