@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -36,14 +37,23 @@ public final class DefaultProcessRunner implements ProcessRunner {
         }
         env.putAll(spec.environment());
 
+        // the hook is in place before the child exists: a Ctrl-C at any moment finds it
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread killer = new Thread(() -> {
+            Process child = started.get();
+            if (child != null) {
+                destroyTree(child);
+            }
+        }, "pyspark-process-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
         Process process;
         try {
             process = pb.start();
+            started.set(process);
         } catch (IOException e) {
+            removeHook(killer);
             throw new ProcessNotFoundException(spec.command().get(0), e);
         }
-        Thread killer = new Thread(() -> destroyTree(process), "pyspark-kill-" + process.pid());
-        Runtime.getRuntime().addShutdownHook(killer);
         try {
             closeQuietly(process);
             Output output = new Output(masker);
@@ -70,11 +80,15 @@ public final class DefaultProcessRunner implements ProcessRunner {
             Thread.currentThread().interrupt();
             throw new ProcessException("Interrupted while waiting for '" + spec.description() + "'; it was stopped", e);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killer);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it kills the child
-            }
+            removeHook(killer);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it kills the child
         }
     }
 

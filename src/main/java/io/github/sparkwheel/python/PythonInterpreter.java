@@ -2,6 +2,7 @@ package io.github.sparkwheel.python;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import io.github.sparkwheel.Resources;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
@@ -10,9 +11,6 @@ import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.process.ProcessSpec;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,7 +24,7 @@ public final class PythonInterpreter {
 
     static final String NOT_FOUND_HINT = "perhaps you should set <python> or -Dpyspark.python";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
-    private static final String PROBE_SCRIPT = resource("probe.py");
+    private static final String PROBE_SCRIPT = Resources.text("/io/github/sparkwheel/python/probe.py");
     private static final String IDENTITY_SCRIPT =
             "import sys; print(sys.executable); print(sys.version.replace('\\n', ' '))";
 
@@ -98,17 +96,6 @@ public final class PythonInterpreter {
             return runner.run(spec, BuildLog.SILENT);
         } catch (ProcessNotFoundException e) {
             throw new UserError("Python interpreter '" + command + "' not found, " + NOT_FOUND_HINT, e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PythonInterpreter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.github.sparkwheel.runner;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.sparkwheel.Resources;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +22,8 @@ public final class Bootstrap {
     /** The node's cache directory of virtualenvs. */
     public static final String CACHE_VARIABLE = "PYSPARK_WHEELHOUSE_CACHE";
 
-    private static final byte[] SHELL = load("python");
-    private static final byte[] PYTHON = load("bootstrap.py");
+    private static final byte[] SHELL = Resources.bytes("/io/github/sparkwheel/bootstrap/python");
+    private static final byte[] PYTHON = Resources.bytes("/io/github/sparkwheel/bootstrap/bootstrap.py");
 
     private Bootstrap() {}
 
@@ -46,16 +44,5 @@ public final class Bootstrap {
         description.put("basePythonVariable", BASE_PYTHON_VARIABLE);
         description.put("cacheVariable", CACHE_VARIABLE);
         return description;
-    }
-
-    private static byte[] load(String name) {
-        try (InputStream in = Bootstrap.class.getResourceAsStream("/io/github/sparkwheel/bootstrap/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.github.sparkwheel.runner;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.github.sparkwheel.Resources;
 
 /**
  * The wheelhouse's runner: PySpark has no {@code --class}, so spark-submit runs this script, which
@@ -12,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class RunnerScript {
 
     public static final String FILE_NAME = "runner.py";
-    private static final String TEMPLATE = load("runner.py");
+    private static final String TEMPLATE = Resources.text("/io/github/sparkwheel/runner/runner.py");
     private static final String PLACEHOLDER = "@ENTRY_POINT@";
 
     private RunnerScript() {}
@@ -25,16 +22,5 @@ public final class RunnerScript {
     /** The template itself, for the up-to-date check. */
     public static String template() {
         return TEMPLATE;
-    }
-
-    private static String load(String name) {
-        try (InputStream in = RunnerScript.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

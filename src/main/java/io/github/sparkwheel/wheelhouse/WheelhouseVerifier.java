@@ -2,6 +2,7 @@ package io.github.sparkwheel.wheelhouse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.sparkwheel.Resources;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
@@ -12,7 +13,6 @@ import io.github.sparkwheel.process.ProcessTimeoutException;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.runner.EntryPoint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +56,7 @@ public final class WheelhouseVerifier {
         Path home = workDirectory.resolve("container/wheelhouse");
         ZipExtractor.extract(wheelhouse, home);
         Path check = workDirectory.resolve("check_environment.py");
-        try (InputStream in = WheelhouseVerifier.class.getResourceAsStream(CHECK)) {
-            Files.copy(in, check);
-        }
+        Files.write(check, Resources.bytes(CHECK));
         JsonObject manifest;
         try {
             manifest = JsonParser.parseString(Files.readString(home.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8))
