@@ -35,15 +35,16 @@ COMMAND=$(sed -n '/The command:/{n;s/^\[INFO\] //;p;}' "$WORK/dry-run.txt")
 ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-run.txt" | grep '=' || true)
 
 now() { date +%s.%N; }
+elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$(now)"; }
 goal=() raw=()
 for round in $(seq 1 "$ROUNDS"); do
-  start=$(now); $MVN pyspark:submit > "$WORK/goal-$round.log" 2>&1; goal+=("$(echo "$(now) - $start" | bc)")
+  start=$(now); $MVN pyspark:submit > "$WORK/goal-$round.log" 2>&1; goal+=("$(elapsed "$start")")
   start=$(now)
   (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $COMMAND") > "$WORK/raw-$round.log" 2>&1
-  raw+=("$(echo "$(now) - $start" | bc)")
+  raw+=("$(elapsed "$start")")
   printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s\n' "$round" "${goal[-1]}" "${raw[-1]}"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 G=$(median "${goal[@]}"); R=$(median "${raw[@]}")
 printf 'medians over %d rounds: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s, ratio %.3f (goal <= 1.15)\n' \
-  "$ROUNDS" "$G" "$R" "$(echo "$G / $R" | bc -l)"
+  "$ROUNDS" "$G" "$R" "$(python3 -c "import sys; print(float(sys.argv[1]) / float(sys.argv[2]))" "$G" "$R")"
