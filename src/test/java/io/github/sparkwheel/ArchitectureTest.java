@@ -31,6 +31,33 @@ class ArchitectureTest {
         }
     }
 
+    @Test
+    void everyMojoParameter_hasJavadocWithSince() throws IOException {
+        Path mojos = Paths.get("src/main/java/io/github/sparkwheel/maven");
+        List<String> undocumented = new java.util.ArrayList<>();
+        int parameters = 0;
+        try (Stream<Path> files = Files.list(mojos)) {
+            for (Path file : files.collect(Collectors.toList())) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).trim().startsWith("@Parameter")) {
+                        parameters++;
+                        String before = String.join("\n", lines.subList(Math.max(0, i - 12), i));
+                        int javadoc = before.lastIndexOf("/**");
+                        boolean documented = javadoc >= 0 && before.lastIndexOf("*/") > javadoc
+                                && before.substring(javadoc).contains("@since")
+                                && !before.substring(before.lastIndexOf("*/")).contains(";");
+                        if (!documented) {
+                            undocumented.add(file.getFileName() + ":" + (i + 1) + " " + lines.get(i + 1).trim());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(parameters).as("parameters seen").isGreaterThan(40);
+        assertThat(undocumented).isEmpty();
+    }
+
     private static boolean importsMaven(Path file) {
         try {
             return file.toString().endsWith(".java")

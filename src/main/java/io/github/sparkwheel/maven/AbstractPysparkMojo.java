@@ -36,9 +36,19 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
     @Parameter(property = "pyspark.python", defaultValue = "python3")
     protected String python;
 
+    /**
+     * The project being built.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /**
+     * The Maven session (offline mode, repository session).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 

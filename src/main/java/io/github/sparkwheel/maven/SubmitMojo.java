@@ -311,6 +311,11 @@ public class SubmitMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.submit.includeJars", defaultValue = "true")
     private boolean includeJars;
 
+    /**
+     * Scratch space: the runner, the lock, a client-mode driver's wheelhouse and cache.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/pyspark-submit", readonly = true)
     private File workDirectory;
 
@@ -353,8 +358,8 @@ public class SubmitMojo extends AbstractPysparkMojo {
         request.jobArgs.addAll(args);
         if (includeJars) {
             for (Artifact artifact : project.getArtifacts()) {
-                if ("jar".equals(artifact.getType()) && artifact.getFile() != null && artifact.getArtifactHandler()
-                        .isAddedToClasspath() && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
+                if ("jar".equals(artifact.getType()) && artifact.getFile() != null
+                        && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
                     request.jars.add(artifact.getFile().toPath());
                 }
             }

@@ -62,6 +62,11 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.verify.timeout", defaultValue = "600")
     private int verifyTimeout;
 
+    /**
+     * Scratch space: the unpacked wheelhouse and a fresh venv cache.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/pyspark-verify", readonly = true)
     private File workDirectory;
 

@@ -198,6 +198,11 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File outputDirectory;
 
+    /**
+     * The zip's base name.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true)
     private String finalName;
 
@@ -212,6 +217,11 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
+    /**
+     * This plugin's version, recorded in the manifest.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
