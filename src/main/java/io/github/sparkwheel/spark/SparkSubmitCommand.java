@@ -92,14 +92,20 @@ public final class SparkSubmitCommand {
     Map<String, String> confs() {
         Map<String, String> confs = new LinkedHashMap<>();
         if (request.environment == EnvironmentMode.BOOTSTRAP) {
-            String interpreter = "./" + request.alias + "/" + Bootstrap.INTERPRETER;
-            confs.put("spark.pyspark.python", interpreter);
-            confs.put("spark.pyspark.driver.python", request.clusterMode() ? interpreter
-                    : localWheelhouse.resolve(Bootstrap.INTERPRETER).toString());
+            // shipped: unpacked by YARN in every container; local: unpacked here for a driver (or
+            // local-mode executors) that runs on this machine
+            String shipped = "./" + request.alias + "/" + Bootstrap.INTERPRETER;
+            String local = localWheelhouse == null ? null : localWheelhouse.resolve(Bootstrap.INTERPRETER).toString();
+            confs.put("spark.pyspark.python", request.localMaster() ? local : shipped);
+            confs.put("spark.pyspark.driver.python", request.clusterMode() ? shipped : local);
+            // local-mode executors are on this machine: they get the build's interpreter and cache
+            String basePython = request.localMaster() ? request.localPython : request.nodePython;
+            String cache = !request.localMaster() ? request.nodeCache
+                    : request.localCache == null ? null : request.localCache.toString();
             for (String side : new String[] {"spark.yarn.appMasterEnv.", "spark.executorEnv."}) {
-                confs.put(side + Bootstrap.BASE_PYTHON_VARIABLE, request.nodePython);
-                if (request.nodeCache != null && !request.nodeCache.isBlank()) {
-                    confs.put(side + Bootstrap.CACHE_VARIABLE, request.nodeCache);
+                confs.put(side + Bootstrap.BASE_PYTHON_VARIABLE, basePython);
+                if (cache != null && !cache.isBlank()) {
+                    confs.put(side + Bootstrap.CACHE_VARIABLE, cache);
                 }
             }
         } else {

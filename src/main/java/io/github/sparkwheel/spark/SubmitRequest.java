@@ -63,6 +63,11 @@ public final class SubmitRequest {
         return "cluster".equals(deployMode);
     }
 
+    /** {@code local[…]}: executors run on this machine too, beside a client-mode driver. */
+    public boolean localMaster() {
+        return master != null && master.startsWith("local");
+    }
+
     public boolean yarn() {
         return master != null && master.startsWith("yarn");
     }

@@ -101,6 +101,23 @@ class SparkSubmitCommandTest {
     }
 
     @Test
+    void arguments_localMaster_driverAndExecutorsUseTheBootstrapUnpackedHere() {
+        SubmitRequest r = request();
+        r.master = "local[2]";
+        r.deployMode = "client";
+        r.hadoopConfDir = null;
+        r.localPython = "/usr/local/bin/python3.11";
+        r.localCache = Paths.get("/p/target/pyspark-submit/cache");
+        List<String> args = command(r).arguments();
+        assertThat(args).contains("spark.pyspark.python=/w/wheelhouse/bootstrap/python",
+                "spark.pyspark.driver.python=/w/wheelhouse/bootstrap/python",
+                "spark.executorEnv.PYSPARK_WHEELHOUSE_PYTHON=/usr/local/bin/python3.11",
+                "spark.executorEnv.PYSPARK_WHEELHOUSE_CACHE=/p/target/pyspark-submit/cache")
+                .noneMatch(a -> a.startsWith("spark.yarn.jars=") || a.startsWith("spark.yarn.submit"));
+        assertThat(command(r).environment()).doesNotContainKey("HADOOP_CONF_DIR");
+    }
+
+    @Test
     void arguments_virtualenvMode_theSeedsConfsWithTheLockShippedAsAFile() {
         SubmitRequest r = request();
         r.environment = EnvironmentMode.VIRTUALENV;
