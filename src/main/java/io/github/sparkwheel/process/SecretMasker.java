@@ -31,6 +31,14 @@ public final class SecretMasker {
         this.secrets = List.copyOf(sorted);
     }
 
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|secret|token|credential|key).*");
+
+    /** Whether a variable or conf name says its value is secret (PIP_INDEX_PASSWORD, fs.s3a.secret.key, …). */
+    public static boolean namesSecret(String name) {
+        return name != null && SECRET_NAME.matcher(name).matches();
+    }
+
     public static SecretMasker none() {
         return new SecretMasker(List.of());
     }

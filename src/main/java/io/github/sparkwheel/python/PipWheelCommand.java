@@ -1,6 +1,7 @@
 package io.github.sparkwheel.python;
 
 import io.github.sparkwheel.process.ProcessSpec;
+import io.github.sparkwheel.process.SecretMasker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class PipWheelCommand {
         spec.environment(options.environment);
         List<String> secrets = new ArrayList<>();
         for (Map.Entry<String, String> e : options.environment.entrySet()) {
-            if (e.getKey().matches("(?i).*(PASSWORD|TOKEN|SECRET|CREDENTIAL|KEY).*")) {
+            if (SecretMasker.namesSecret(e.getKey())) {
                 secrets.add(e.getValue());
             }
         }

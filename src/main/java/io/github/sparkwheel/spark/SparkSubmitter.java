@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -44,7 +45,8 @@ public final class SparkSubmitter {
         SparkSubmitCommand command = prepare(request);
         List<String> args = command.command();
         Map<String, String> env = command.environment();
-        SecretMasker masker = new SecretMasker(secrets(request));
+        List<String> secrets = secrets(request);
+        SecretMasker masker = new SecretMasker(secrets);
         if (request.dryRun) {
             log.info("Dry run, nothing is submitted. The command:");
             log.info(masker.maskCommandLine(args));
@@ -56,12 +58,12 @@ public final class SparkSubmitter {
                 + " mode, " + request.environment.name().toLowerCase(Locale.ROOT) + " environment)");
         if (!request.jars.isEmpty()) {
             log.info("Shipping jars: " + request.jars.stream().map(j -> j.getFileName().toString())
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
         }
         log.debug("Running " + masker.maskCommandLine(args));
         SubmissionFollower follower = new SubmissionFollower(log);
         ProcessSpec spec = ProcessSpec.builder(args).description("spark-submit").environment(env)
-                .timeout(request.timeout).secrets(secrets(request)).workingDirectory(request.workDirectory).build();
+                .timeout(request.timeout).secrets(secrets).workingDirectory(request.workDirectory).build();
         ProcessResult result;
         try {
             result = runner.run(spec, follower);
@@ -171,11 +173,11 @@ public final class SparkSubmitter {
                 + "-Dpyspark.submit.timeout", e);
     }
 
-    /** Values of confs whose names say they are secret. */
+    /** Values of confs whose names say they are secret ({@link SecretMasker#namesSecret}). */
     static List<String> secrets(SubmitRequest request) {
         List<String> secrets = new ArrayList<>();
         request.sparkConf.forEach((k, v) -> {
-            if (k.toLowerCase(Locale.ROOT).matches(".*(password|secret|token|credential|\\.key$|access\\.key).*")) {
+            if (SecretMasker.namesSecret(k)) {
                 secrets.add(v);
             }
         });

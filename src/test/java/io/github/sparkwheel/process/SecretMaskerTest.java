@@ -30,4 +30,11 @@ class SecretMaskerTest {
         String line = new SecretMasker(List.of("hunter2")).maskCommandLine(List.of("pip", "--opt", "a b", "pw=hunter2", "it's"));
         assertThat(line).isEqualTo("pip --opt 'a b' pw=***** 'it'\"'\"'s'");
     }
+
+    @Test
+    void namesSecret_oneRuleForVariablesAndConfs() {
+        assertThat(List.of("PIP_INDEX_PASSWORD", "GITHUB_TOKEN", "spark.hadoop.fs.s3a.secret.key", "spark.ssl.keyPassword",
+                "AWS_ACCESS_KEY_ID")).allMatch(SecretMasker::namesSecret);
+        assertThat(List.of("LANG", "spark.executor.memory", "PIP_INDEX_URL")).noneMatch(SecretMasker::namesSecret);
+    }
 }
