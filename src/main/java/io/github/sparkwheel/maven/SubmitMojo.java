@@ -4,6 +4,7 @@ import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.spark.EnvironmentMode;
 import io.github.sparkwheel.spark.HadoopConf;
+import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.spark.SparkSubmitter;
 import io.github.sparkwheel.spark.SubmitRequest;
 import java.io.File;
@@ -384,10 +385,8 @@ public class SubmitMojo extends AbstractPysparkMojo {
         request.dryRun = dryRun;
         request.workDirectory = workDirectory.toPath();
 
-        String home = sparkHome != null ? sparkHome.getPath() : System.getenv("SPARK_HOME");
-        if (home != null && !home.isBlank()) {
-            request.sparkHome = Paths.get(home);
-        } else {
+        request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+        if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolveCached(sparkVersion, scalaBinaryVersion,
                             workDirectory.toPath()));

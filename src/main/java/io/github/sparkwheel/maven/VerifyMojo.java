@@ -2,16 +2,11 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.wheelhouse.WheelhouseVerifier;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -88,24 +83,7 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Override
     protected void run() throws UserError, ProcessException, IOException {
         new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), python,
-                pysparkPath(), Duration.ofSeconds(verifyTimeout));
-    }
-
-    /** {@code $SPARK_HOME/python} and its py4j zip, when a Spark home is known. */
-    private String pysparkPath() throws IOException {
-        Path home = sparkHome != null ? sparkHome.toPath()
-                : System.getenv("SPARK_HOME") != null ? Paths.get(System.getenv("SPARK_HOME")) : null;
-        if (home == null || !Files.isDirectory(home.resolve("python"))) {
-            return null;
-        }
-        List<String> entries = new ArrayList<>();
-        entries.add(home.resolve("python").toString());
-        if (Files.isDirectory(home.resolve("python/lib"))) {
-            try (Stream<Path> libs = Files.list(home.resolve("python/lib"))) {
-                libs.filter(p -> p.getFileName().toString().startsWith("py4j")).sorted()
-                        .forEach(p -> entries.add(p.toString()));
-            }
-        }
-        return String.join(File.pathSeparator, entries);
+                SparkHome.pythonPath(SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv())),
+                Duration.ofSeconds(verifyTimeout));
     }
 }
