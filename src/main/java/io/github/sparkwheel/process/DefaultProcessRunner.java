@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -37,19 +36,13 @@ public final class DefaultProcessRunner implements ProcessRunner {
         }
         env.putAll(spec.environment());
 
-        // the hook is in place before the child exists: a Ctrl-C at any moment finds it
-        AtomicReference<Process> started = new AtomicReference<>();
-        Thread killer = new Thread(() -> {
-            Process child = started.get();
-            if (child != null) {
-                destroyTree(child);
-            }
-        }, "pyspark-process-killer");
+        // the hook is in place before the child exists, and waits for a start in progress: a Ctrl-C at
+        // any moment, even while ProcessBuilder.start() has not returned yet, finds the child
+        ShutdownKiller killer = new ShutdownKiller();
         Runtime.getRuntime().addShutdownHook(killer);
         Process process;
         try {
-            process = pb.start();
-            started.set(process);
+            process = killer.start(pb::start, spec.command().get(0));
         } catch (IOException e) {
             removeHook(killer);
             throw new ProcessNotFoundException(spec.command().get(0), e);
@@ -106,17 +99,72 @@ public final class DefaultProcessRunner implements ProcessRunner {
         }
     }
 
-    /** Kills the child and every descendant, first politely, then forcibly. */
+    /**
+     * Kills the child and every descendant, first politely, then forcibly. It returns once the child is
+     * reaped: a JVM that exits right after (the shutdown hook) leaves no zombie to a PID 1 that does not reap.
+     */
     static void destroyTree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        process.descendants().forEach(tree::add);
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle handle : tree) {
+        List<ProcessHandle> descendants = new ArrayList<>();
+        process.descendants().forEach(descendants::add);
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        for (ProcessHandle handle : descendants) {
             try {
                 handle.onExit().get(2, TimeUnit.SECONDS);
             } catch (Exception notYet) {
                 handle.destroyForcibly();
+            }
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The shutdown hook: kills the child, once a start that is in progress has returned it. */
+    static final class ShutdownKiller extends Thread {
+        private final Object startLock = new Object();
+        private Process child;
+        private boolean shutDown;
+
+        ShutdownKiller() {
+            super("pyspark-process-killer");
+        }
+
+        /** Starting a child; {@code ProcessBuilder::start} outside tests. */
+        interface Start {
+            Process start() throws IOException;
+        }
+
+        Process start(Start start, String program) throws IOException, ProcessException {
+            synchronized (startLock) {
+                if (shutDown) {
+                    throw new ProcessException("The JVM is shutting down; '" + program + "' was not started");
+                }
+                child = start.start();
+                return child;
+            }
+        }
+
+        @Override
+        public void run() {
+            Process started;
+            synchronized (startLock) {
+                shutDown = true;
+                started = child;
+            }
+            if (started != null) {
+                destroyTree(started);
             }
         }
     }

@@ -24,8 +24,8 @@ class CtrlCTest {
     void shutdown_killsTheChild(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("child.pid");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        // its output goes to a file: inheriting surefire's streams made the child outlive the JVM in
-        // full-suite runs (2 of 3 failed), while the same JVM stopped by hand always killed it
+        // the child writes its pid before ProcessBuilder.start() has returned in the JVM: the SIGTERM below
+        // can land in that window, which the runner must survive (it did not, on a loaded machine)
         Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CtrlCTest.class.getName(),
                 pidFile.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("jvm.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
