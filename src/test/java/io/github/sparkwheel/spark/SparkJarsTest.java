@@ -22,4 +22,15 @@ class SparkJarsTest {
         assertThat(SparkJars.moduleOptions(List.of(jar)))
                 .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-XX:+IgnoreUnrecognizedVMOptions");
     }
+
+    @Test
+    void moduleOptions_fromSpark4sLauncherJar_comeFromItsArrayMethod() {
+        Path jar = Paths.get(System.getProperty("spark4.launcher.jar")); // copied by the build
+        assertThat(jar).exists();
+        List<String> options = SparkJars.moduleOptions(List.of(jar));
+        // Spark 4 adds the vector module and netty's flag, which 3.5 does not have
+        assertThat(options).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-modules=jdk.incubator.vector", "-Dio.netty.tryReflectionSetAccessible=true");
+        assertThat(options).allMatch(option -> !option.isBlank() && !option.contains(" "));
+    }
 }
