@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-ROUNDS=${1:-3}
+ROUNDS=${1:-5}
 WORK=$ROOT/target/bench-submit
 rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
 
@@ -36,15 +36,24 @@ ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$(now)"; }
+run_goal() { $MVN pyspark:submit > "$WORK/goal-$1.log" 2>&1; }
+run_raw() { (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $COMMAND") > "$WORK/raw-$1.log" 2>&1; }
+timed() { local start; start=$(now); "$@"; elapsed "$start"; }
+
+# one uncounted run of each warms the page cache, Maven's and Spark's jars and the node's venv cache
+run_goal warmup; run_raw warmup
 goal=() raw=()
 for round in $(seq 1 "$ROUNDS"); do
-  start=$(now); $MVN pyspark:submit > "$WORK/goal-$round.log" 2>&1; goal+=("$(elapsed "$start")")
-  start=$(now)
-  (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $COMMAND") > "$WORK/raw-$round.log" 2>&1
-  raw+=("$(elapsed "$start")")
-  printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s\n' "$round" "${goal[-1]}" "${raw[-1]}"
+  # alternate which one goes first, so neither always follows the other's application on the cluster
+  if (( round % 2 )); then g=$(timed run_goal "$round"); r=$(timed run_raw "$round")
+  else r=$(timed run_raw "$round"); g=$(timed run_goal "$round"); fi
+  goal+=("$g") raw+=("$r")
+  printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s\n' "$round" "$g" "$r"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 G=$(median "${goal[@]}"); R=$(median "${raw[@]}")
 printf 'medians over %d rounds: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s, ratio %.3f (goal <= 1.15)\n' \
   "$ROUNDS" "$G" "$R" "$(python3 -c "import sys; print(float(sys.argv[1]) / float(sys.argv[2]))" "$G" "$R")"
+validate=()
+for _ in 1 2 3; do validate+=("$(timed $MVN validate)"); done
+printf 'for reference, Maven alone (mvn validate on the same project): %.1f s\n' "$(median "${validate[@]}")"
