@@ -17,6 +17,7 @@ import textwrap
 import threading
 import time
 import unittest
+import unittest.mock
 import zipfile
 
 RESOURCES = os.environ.get(
@@ -253,6 +254,133 @@ class FailureMessagesTest(BootstrapTestCase):
         self.assertTrue(out.strip().startswith(os.path.join(self.workdir, ".pyspark-wheelhouse")), out)
 
 
+class CacheEvictionTest(BootstrapTestCase):
+    """The node's cache drops environments nobody started for the max age, never one in use."""
+
+    def prefix(self, home=None, **env):
+        process = subprocess.run([os.path.join(home or self.home, "bootstrap", "python"), "-c",
+                                  "import sys; print(sys.prefix)"], cwd=self.workdir, env=self.env(**env),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=120)
+        self.assertEqual(process.returncode, 0, process.stderr)
+        self.settle(process.stdout.strip())
+        return process.stdout.strip(), process.stderr
+
+    def other_wheelhouse(self):
+        root = os.path.join(self.tmp, "wheelhouse-b")
+        os.makedirs(os.path.join(root, "wheels"))
+        return write_wheelhouse(root, [make_wheel(os.path.join(root, "wheels"), "otherjob", "3.0",
+                                                  {"otherjob.py": "X = 1\n"})])
+
+    def settle(self, venv):
+        """Waits for the background byte-compiler: a python of the venv too, it holds a lease and touches .in-use."""
+        deadline = time.time() + 120
+        while not os.path.exists(os.path.join(venv, ".compiled")) and time.time() < deadline:
+            time.sleep(0.05)
+        while time.time() < deadline:
+            removable, lease = bootstrap.exclusive_lease(venv)
+            if lease is not None:
+                os.close(lease)
+            if removable:
+                return
+            time.sleep(0.05)
+        self.fail("the byte-compiler of %s did not finish" % venv)
+
+    def idle_for(self, venv, days):
+        then = time.time() - days * 86400
+        os.utime(os.path.join(venv, ".in-use"), (then, then))
+
+    def evict(self):
+        return bootstrap.evict_idle(self.cache, None, 14 * 86400, grace=0.2)
+
+    def hold(self, code, *args):
+        """A process group that has done what code says, then waits to be killed (see release)."""
+        process = subprocess.Popen([sys.executable if args else os.path.join(self.home, "bootstrap", "python"), "-c",
+                                    code + "\nprint('holding', flush=True)\nimport time; time.sleep(120)"] + list(args),
+                                   cwd=self.workdir, env=self.env(), stdout=subprocess.PIPE, universal_newlines=True,
+                                   start_new_session=True)
+        self.addCleanup(self.release, process)
+        self.assertEqual(process.stdout.readline(), "holding\n")
+        return process
+
+    def release(self, process):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+        process.stdout.close()
+
+    def test_building_another_environment_removes_one_idle_for_longer_than_the_max_age(self):
+        venv, _ = self.prefix()
+        self.idle_for(venv, 15)
+        other, err = self.prefix(self.other_wheelhouse())
+        self.assertIn("building the environment", err)
+        deadline = time.time() + 60  # the detached evictor waits its grace before it removes anything
+        while os.path.exists(venv) and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertFalse(os.path.exists(venv), "an environment idle for 15 days outlived the 14-day default")
+        self.assertTrue(bootstrap.is_ready(other))
+        again, err = self.prefix()
+        self.assertEqual(again, venv)
+        self.assertIn("building the environment", err)
+        self.assertNotIn("incomplete", err)
+
+    def test_a_start_renews_the_environment(self):
+        venv, _ = self.prefix()
+        self.idle_for(venv, 15)
+        self.prefix()  # a warm start
+        self.assertLess(time.time() - bootstrap.last_used(venv), 60)
+        self.assertEqual(self.evict(), [])
+        self.assertTrue(bootstrap.is_ready(venv))
+
+    def test_an_environment_in_use_stays_however_long_ago_it_started(self):
+        venv, _ = self.prefix()
+        ready = os.stat(os.path.join(venv, ".ready")).st_mtime
+        # like PySpark's daemon and its workers: only the forked worker holds the lease
+        holder = self.hold("import os, sys, time\n"
+                           "if os.fork() == 0:\n    time.sleep(120)\n    os._exit(0)\n"
+                           "lease = sys.modules.get('_pyspark_wheelhouse_lease')\n"
+                           "lease and os.close(lease._fd)")
+        self.idle_for(venv, 30)
+        self.assertEqual(self.evict(), [])
+        self.assertTrue(bootstrap.is_ready(venv), ".ready must come back")
+        self.assertEqual(os.stat(os.path.join(venv, ".ready")).st_mtime, ready)
+        self.release(holder)
+        self.assertEqual(self.evict(), [venv])
+        self.assertFalse(os.path.exists(venv))
+
+    def test_an_environment_being_built_is_left_alone(self):
+        venv, _ = self.prefix()
+        self.idle_for(venv, 30)
+        self.hold("import fcntl, sys; lock = open(sys.argv[1], 'a'); fcntl.lockf(lock, fcntl.LOCK_EX)", venv + ".lock")
+        self.assertEqual(self.evict(), [])
+        self.assertTrue(bootstrap.is_ready(venv))
+
+    def test_a_complete_environment_without_a_lease_file_stays(self):
+        venv, _ = self.prefix()
+        os.remove(os.path.join(venv, ".in-use"))  # as a bootstrap without leases would have built it
+        os.utime(venv, (0, 0))
+        self.assertEqual(self.evict(), [])
+        self.assertTrue(bootstrap.is_ready(venv))
+
+    def test_a_start_after_an_evictor_was_stopped_deciding_uses_the_environment_as_it_is(self):
+        venv, _ = self.prefix()
+        os.replace(os.path.join(venv, ".ready"), os.path.join(venv, ".ready.evicting"))  # kill -9 during the grace
+        again, err = self.prefix()
+        self.assertEqual(again, venv)
+        self.assertNotIn("building", err)
+        self.assertTrue(bootstrap.is_ready(venv))
+
+    def test_the_max_age_comes_from_the_environment_and_zero_keeps_everything(self):
+        cases = {None: 14 * 86400, "2": 2 * 86400, "0.5": 43200, "0": None, "-1": None, "soon": 14 * 86400}
+        for raw, expected in cases.items():
+            env = {k: v for k, v in os.environ.items() if k != bootstrap.MAX_AGE_VARIABLE}
+            if raw is not None:
+                env[bootstrap.MAX_AGE_VARIABLE] = raw
+            with unittest.mock.patch.dict(os.environ, env, clear=True):
+                self.assertEqual(bootstrap.max_age_seconds(), expected, raw)
+
+
 class TagMatchingTest(unittest.TestCase):
     def test_pure_and_own_platform_wheels_are_supported(self):
         self.assertTrue(bootstrap.wheel_supported("py3-none-any"))
@@ -271,9 +399,10 @@ class TagMatchingTest(unittest.TestCase):
         self.assertFalse(bootstrap.wheel_supported("%s-%s-manylinux_2_99_x86_64" % (PY_TAG, PY_TAG)))
 
     def test_shipped_python_is_python38_syntax_and_stdlib_only(self):
-        for name in ("bootstrap.py",):
-            with open(os.path.join(BOOTSTRAP, name)) as f:
-                tree = ast.parse(f.read(), feature_version=(3, 8))
+        with open(os.path.join(BOOTSTRAP, "bootstrap.py")) as f:
+            sources = [f.read(), bootstrap.LEASE_CODE]  # the lease hook runs in every interpreter of a venv
+        for source in sources:
+            tree = ast.parse(source, feature_version=(3, 8))
             modules = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
             modules |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
             self.assertTrue(all(m in sys.stdlib_module_names for m in modules) if hasattr(sys, "stdlib_module_names")

@@ -13,6 +13,11 @@ virtualenv's python with the arguments Spark gave (``-m pyspark.daemon``, the ru
   is a zip), with console scripts and ``.dist-info`` metadata, which is several times faster than
   ``pip install`` (see bench/). Bytecode is compiled right after, in the background, so the first
   start does not wait for it.
+* The cache is trimmed when it grows, that is after a build: environments of this node's cache that
+  no process has started for PYSPARK_WHEELHOUSE_CACHE_MAX_AGE_DAYS (default 14; 0 keeps everything)
+  are removed by a detached process, unless one is still in use: every interpreter of an environment
+  holds a shared ``flock`` on its ``.in-use`` file (taken, and the file's time touched, by a ``.pth``
+  hook at start-up), and forks such as PySpark's workers inherit it.
 
 stdlib only, Python 3.8+. Messages go to stderr, which is what a user reads in ``yarn logs``;
 stdout belongs to PySpark.
@@ -24,7 +29,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import sysconfig
 import time
@@ -207,10 +211,22 @@ def ensure_environment(home=HOME):
                 log("waiting for another process on this node that builds %s" % target)
                 fcntl.lockf(lock, fcntl.LOCK_EX)
                 log("waited %.1f s" % (time.time() - waited))
-            if not is_ready(target):
+            if not is_ready(target) and not resume_after_stopped_eviction(target):
                 build(home, manifest, target)
+                if env_dir == os.path.join(cache_root(), env_id):  # not the working-directory fallback
+                    evict_in_background(cache_root(), target)
     point_current(env_dir, target)
     return target
+
+
+def resume_after_stopped_eviction(target):
+    """An evictor holds the builder's lock while .ready is hidden; found hidden under that lock, it was
+    stopped before it decided, and the environment is complete: .ready comes back."""
+    evicting = os.path.join(target, ".ready.evicting")
+    if not os.path.isfile(evicting):
+        return False
+    os.replace(evicting, os.path.join(target, ".ready"))
+    return is_ready(target)
 
 
 def is_ready(target):
@@ -255,6 +271,7 @@ def build(home, manifest, target):
         expected = locked.get(canonical(wheel["name"]))
         verify_hash(path, expected[1] if expected else None, wheel["file"])
         install_wheel(path, paths, target)
+    write_lease_hook(paths, target)
     with open(os.path.join(target, ".ready.tmp"), "w", encoding="utf-8") as f:
         json.dump({"wheelhouse": manifest.get("digest"), "python": describe_interpreter(), "wheels": len(wheels),
                    "seconds": round(time.time() - started, 3)}, f)
@@ -393,28 +410,194 @@ with open(marker + ".tmp", "w") as f:
 os.replace(marker + ".tmp", marker)
 """
 
-LAUNCH = "import subprocess, sys; subprocess.Popen(sys.argv[1:], close_fds=True)"
-
-
 def compile_in_background(target, paths):
     """Byte-compiles site-packages, so that Python workers do not pay for cold imports, without
-    delaying the first start: a detached, niced process (not a child of the job) writes the .pyc
-    files (atomically, as imports do) and then the .compiled marker."""
+    delaying the first start: a detached, niced process writes the .pyc files (atomically, as imports
+    do) and then the .compiled marker."""
     directories = sorted({paths["purelib"], paths["platlib"]})
     python = os.path.join(target, "bin", "python")
     command = [python, "-c", COMPILE, os.path.join(target, ".compiled")] + [d for d in directories if os.path.isdir(d)]
+    detach(command, "byte-compiling %s; Python will write bytecode as modules are imported" % target)
+
+
+def detach(command, what):
+    """Runs command in a new session, as a grandchild: init adopts it, so it is neither a child of the
+    job that this process becomes nor stopped with the container's process group. No interpreter start
+    is waited for (a fork costs a millisecond or two)."""
     try:
-        # the launcher exits at once, so the compiler is adopted by init rather than left to the job
-        subprocess.run([python, "-c", LAUNCH] + command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False, timeout=60)
-    except (OSError, subprocess.SubprocessError) as e:
-        log("could not start byte-compiling (%s); Python will write bytecode as modules are imported" % e)
+        pid = os.fork()
+    except OSError as e:
+        log("could not start %s (%s)" % (what, e))
+        return
+    if pid == 0:
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(devnull, fd)
+                os.execv(command[0], command)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+# --- keeping the node's cache in bounds ---------------------------------------------------------
+
+MAX_AGE_VARIABLE = "PYSPARK_WHEELHOUSE_CACHE_MAX_AGE_DAYS"
+DEFAULT_MAX_AGE_DAYS = 14
+EVICT_FLAG = "--pyspark-wheelhouse-evict"
+# how long a start that passed bootstrap/python's check of .ready just before the evictor hid it may
+# take to reach its lease (an interpreter start: milliseconds; this leaves a wide margin)
+EVICT_GRACE_SECONDS = 5.0
+IN_USE = ".in-use"
+LEASE_MODULE = "_pyspark_wheelhouse_lease"
+LEASE_CODE = """\
+# Written by pyspark-maven-plugin's executor bootstrap. While this interpreter, or a process forked
+# from it (PySpark's workers), runs, it holds a shared lock on the environment's .in-use file, whose
+# time it has set to now: the node's cache does not remove an environment that is in use.
+import fcntl as _fcntl
+import os as _os
+import sys as _sys
+
+try:
+    _fd = _os.open(_os.path.join(_sys.prefix, "%s"), _os.O_RDONLY)
+    _fcntl.flock(_fd, _fcntl.LOCK_SH | _fcntl.LOCK_NB)
+    _os.utime(_fd)
+except OSError:
+    pass
+""" % IN_USE
+
+
+def write_lease_hook(paths, target):
+    """The .pth hook that makes every interpreter of the environment hold its lease (see LEASE_CODE)."""
+    with open(os.path.join(target, IN_USE), "w"):
+        pass
+    site = paths["purelib"]
+    with open(os.path.join(site, LEASE_MODULE + ".py"), "w", encoding="utf-8") as f:
+        f.write(LEASE_CODE)
+    with open(os.path.join(site, LEASE_MODULE + ".pth"), "w", encoding="utf-8") as f:
+        f.write("import %s\n" % LEASE_MODULE)
+
+
+def max_age_seconds():
+    """PYSPARK_WHEELHOUSE_CACHE_MAX_AGE_DAYS in seconds; None when eviction is off (0)."""
+    raw = os.environ.get(MAX_AGE_VARIABLE, "").strip()
+    days = DEFAULT_MAX_AGE_DAYS
+    if raw:
+        try:
+            days = float(raw)
+        except ValueError:
+            log("ignoring %s=%r, which is not a number of days; keeping environments for %d days"
+                % (MAX_AGE_VARIABLE, raw, DEFAULT_MAX_AGE_DAYS))
+    return None if days <= 0 else days * 86400
+
+
+def last_used(target):
+    """When a process last started in the environment (its .in-use time), else when it was made."""
+    for path in (os.path.join(target, IN_USE), target):
+        try:
+            return os.stat(path).st_mtime
+        except OSError:
+            continue
+    return time.time()
+
+
+def evict_in_background(root, keep):
+    """Starts the eviction of idle environments in a detached process: the job does not wait for it."""
+    if max_age_seconds() is not None:
+        detach([sys.executable, "-E", "-S", os.path.abspath(__file__), EVICT_FLAG, root, keep], "trimming the cache %s" % root)
+
+
+def evict_idle(root, keep, max_age, grace=EVICT_GRACE_SECONDS):
+    """Removes the environments under root (except keep) that no process started for max_age seconds and
+    that no process uses now. Returns the removed paths.
+
+    For each candidate it takes the builder's lock (so no build or other evictor runs on it) and hides
+    .ready (so bootstrap/python's warm path no longer hands over to it). After the grace, a process that
+    passed the warm path's check just before holds its lease: an exclusive flock on .in-use then fails,
+    .ready comes back, and the environment stays."""
+    now = time.time()
+    held = []
+    try:
+        for env_id in sorted(os.listdir(root)):
+            env_dir = os.path.join(root, env_id)
+            if not os.path.isdir(env_dir):
+                continue
+            for name in sorted(os.listdir(env_dir)):
+                target = os.path.join(env_dir, name)
+                if target == keep or not os.path.isdir(target) or now - last_used(target) <= max_age:
+                    continue
+                lock = open(target + ".lock", "a")
+                try:
+                    fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    lock.close()  # being built, or another evictor has it
+                    continue
+                ready = os.path.join(target, ".ready")
+                if os.path.exists(ready):
+                    os.replace(ready, ready + ".evicting")
+                held.append((target, lock))
+        if held:
+            time.sleep(grace)
+        removed = []
+        for target, _ in held:
+            hidden = os.path.join(target, ".ready.evicting")
+            removable, lease = exclusive_lease(target)
+            if not removable:  # in use: it stays
+                if os.path.exists(hidden):
+                    os.replace(hidden, os.path.join(target, ".ready"))
+                continue
+            try:
+                if os.path.exists(hidden):  # unmarked first: if stopped halfway, the next start rebuilds it
+                    os.remove(hidden)
+                shutil.rmtree(target, ignore_errors=True)
+            finally:
+                if lease is not None:
+                    os.close(lease)
+            removed.append(target)
+        return removed
+    finally:
+        for _, lock in held:
+            lock.close()
+
+
+def exclusive_lease(target):
+    """(removable, descriptor to close once removed). An environment is removable when an exclusive flock
+    on its .in-use file succeeds, so no process of it holds its shared lease, or when it never finished
+    building. One that is complete but has no .in-use file was built by a bootstrap without leases and
+    may be in use: it stays."""
+    try:
+        fd = os.open(os.path.join(target, IN_USE), os.O_RDONLY)
+    except OSError:
+        complete = any(os.path.exists(os.path.join(target, name)) for name in (".ready", ".ready.evicting"))
+        return not complete, None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True, fd
+    except OSError:
+        os.close(fd)
+        return False, None
+
+
+def evict_main(args):
+    root, keep = args
+    max_age = max_age_seconds()
+    if max_age is None:
+        return 0
+    try:
+        evict_idle(root, keep, max_age)
+    except OSError:
+        pass  # best effort: a cache that vanished or changed under us is left to the next build
+    return 0
 
 
 # --- main --------------------------------------------------------------------------------------
 
 
 def main(argv):
+    if argv[:1] == [EVICT_FLAG]:
+        return evict_main(argv[1:])
     try:
         target = ensure_environment()
     except BootstrapError as e:
