@@ -73,6 +73,7 @@ def main(rounds):
         floor, cold, compiled, pip_only, pip_default = [], [], [], [], []
         for r in range(rounds):
             out = os.path.join(work, "unzip-%d" % r)
+            os.sync()  # each measurement starts without the previous one's dirty pages to write back
             start = time.perf_counter()
             for p in paths:
                 with zipfile.ZipFile(p) as z:
@@ -80,6 +81,7 @@ def main(rounds):
             floor.append(time.perf_counter() - start)
 
             cache = os.path.join(work, "cache-%d" % r)
+            os.sync()
             cold.append(timed([interpreter, "-c", "pass"], cwd=work, env=clean_env(PYSPARK_WHEELHOUSE_CACHE=cache)))
             # the background byte-compilation must not slow the other measurements down
             start = time.perf_counter()
@@ -88,6 +90,7 @@ def main(rounds):
             compiled.append(cold[-1] + time.perf_counter() - start)
 
             venv = os.path.join(work, "pip-venv-%d" % r)
+            os.sync()
             start = time.perf_counter()
             subprocess.run([PYTHON, "-m", "venv", "--without-pip", venv], check=True)
             subprocess.run([PYTHON, "-m", "pip", "--python", os.path.join(venv, "bin", "python"), "install", "-q",
@@ -96,6 +99,7 @@ def main(rounds):
             pip_only.append(time.perf_counter() - start)
 
             venv = os.path.join(work, "pip-default-%d" % r)
+            os.sync()
             start = time.perf_counter()
             subprocess.run([PYTHON, "-m", "venv", venv], check=True)
             subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "--no-index", "--find-links",
