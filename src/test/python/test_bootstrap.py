@@ -53,6 +53,14 @@ def make_wheel(directory, name, version, files, tags="py3-none-any", entry_point
     return path
 
 
+def wait_for_bytecode(venv, deadline):
+    """Waits until the background byte-compiler of venv wrote its .compiled marker (or the deadline)."""
+    marker = os.path.join(venv, ".compiled")
+    while not os.path.exists(marker) and time.time() < deadline:
+        time.sleep(0.05)
+    return marker
+
+
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
@@ -156,11 +164,7 @@ class ColdAndWarmStartTest(BootstrapTestCase):
         self.assertEqual(subprocess.run([os.path.join(venv, "bin", "legacy-tool")], stdout=subprocess.PIPE,
                                         universal_newlines=True).stdout, "legacy tool ran\n")
         # bytecode follows in the background, so that workers do not compile on every start
-        marker = os.path.join(venv, ".compiled")
-        deadline = time.time() + 60
-        while not os.path.exists(marker) and time.time() < deadline:
-            time.sleep(0.05)
-        with open(marker) as f:
+        with open(wait_for_bytecode(venv, time.time() + 60)) as f:
             self.assertEqual(f.read(), "ok\n")
         site = bootstrap.scheme_paths(venv)["purelib"]
         self.assertTrue(any(n.startswith("__init__.") and n.endswith(".pyc")
@@ -274,8 +278,7 @@ class CacheEvictionTest(BootstrapTestCase):
     def settle(self, venv):
         """Waits for the background byte-compiler: a python of the venv too, it holds a lease and touches .in-use."""
         deadline = time.time() + 120
-        while not os.path.exists(os.path.join(venv, ".compiled")) and time.time() < deadline:
-            time.sleep(0.05)
+        wait_for_bytecode(venv, deadline)
         while time.time() < deadline:
             removable, lease = bootstrap.exclusive_lease(venv)
             if lease is not None:

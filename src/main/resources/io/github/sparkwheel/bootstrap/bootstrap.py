@@ -213,8 +213,9 @@ def ensure_environment(home=HOME):
                 log("waited %.1f s" % (time.time() - waited))
             if not is_ready(target) and not resume_after_stopped_eviction(target):
                 build(home, manifest, target)
-                if env_dir == os.path.join(cache_root(), env_id):  # not the working-directory fallback
-                    evict_in_background(cache_root(), target)
+                root = cache_root()
+                if env_dir == os.path.join(root, env_id):  # not the working-directory fallback
+                    evict_in_background(root, target)
     point_current(env_dir, target)
     return target
 
@@ -222,7 +223,7 @@ def ensure_environment(home=HOME):
 def resume_after_stopped_eviction(target):
     """An evictor holds the builder's lock while .ready is hidden; found hidden under that lock, it was
     stopped before it decided, and the environment is complete: .ready comes back."""
-    evicting = os.path.join(target, ".ready.evicting")
+    evicting = os.path.join(target, HIDDEN_READY)
     if not os.path.isfile(evicting):
         return False
     os.replace(evicting, os.path.join(target, ".ready"))
@@ -450,6 +451,7 @@ EVICT_FLAG = "--pyspark-wheelhouse-evict"
 # how long a start that passed bootstrap/python's check of .ready just before the evictor hid it may
 # take to reach its lease (an interpreter start: milliseconds; this leaves a wide margin)
 EVICT_GRACE_SECONDS = 5.0
+HIDDEN_READY = ".ready.evicting"  # .ready while an evictor decides
 IN_USE = ".in-use"
 LEASE_MODULE = "_pyspark_wheelhouse_lease"
 LEASE_CODE = """\
@@ -505,8 +507,10 @@ def last_used(target):
 
 def evict_in_background(root, keep):
     """Starts the eviction of idle environments in a detached process: the job does not wait for it."""
-    if max_age_seconds() is not None:
-        detach([sys.executable, "-E", "-S", os.path.abspath(__file__), EVICT_FLAG, root, keep], "trimming the cache %s" % root)
+    max_age = max_age_seconds()
+    if max_age is not None:
+        detach([sys.executable, "-E", "-S", os.path.abspath(__file__), EVICT_FLAG, root, keep, repr(max_age)],
+               "trimming the cache %s" % root)
 
 
 def evict_idle(root, keep, max_age, grace=EVICT_GRACE_SECONDS):
@@ -536,13 +540,13 @@ def evict_idle(root, keep, max_age, grace=EVICT_GRACE_SECONDS):
                     continue
                 ready = os.path.join(target, ".ready")
                 if os.path.exists(ready):
-                    os.replace(ready, ready + ".evicting")
+                    os.replace(ready, os.path.join(target, HIDDEN_READY))
                 held.append((target, lock))
         if held:
             time.sleep(grace)
         removed = []
         for target, _ in held:
-            hidden = os.path.join(target, ".ready.evicting")
+            hidden = os.path.join(target, HIDDEN_READY)
             removable, lease = exclusive_lease(target)
             if not removable:  # in use: it stays
                 if os.path.exists(hidden):
@@ -570,7 +574,7 @@ def exclusive_lease(target):
     try:
         fd = os.open(os.path.join(target, IN_USE), os.O_RDONLY)
     except OSError:
-        complete = any(os.path.exists(os.path.join(target, name)) for name in (".ready", ".ready.evicting"))
+        complete = any(os.path.exists(os.path.join(target, name)) for name in (".ready", HIDDEN_READY))
         return not complete, None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -581,12 +585,9 @@ def exclusive_lease(target):
 
 
 def evict_main(args):
-    root, keep = args
-    max_age = max_age_seconds()
-    if max_age is None:
-        return 0
+    root, keep, max_age = args
     try:
-        evict_idle(root, keep, max_age)
+        evict_idle(root, keep, float(max_age))
     except OSError:
         pass  # best effort: a cache that vanished or changed under us is left to the next build
     return 0
