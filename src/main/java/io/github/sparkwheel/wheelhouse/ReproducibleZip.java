@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -58,12 +60,17 @@ public final class ReproducibleZip {
         return new ArrayList<>(entries.keySet());
     }
 
-    /** Writes the archive to {@code target} through a temporary file in the same directory. */
+    /**
+     * Writes the archive to {@code target} through a temporary file in the same directory. The file is
+     * created as any other build output is, so the umask sets its mode (0644 under the usual 022), not
+     * {@link Files#createTempFile}'s owner-only 0600: a colleague or a service account can read a copy.
+     */
     public void writeTo(Path target) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+        Path directory = Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 zip.setUseZip64(Zip64Mode.AsNeeded);
                 zip.setLevel(9);
                 long dosTime = localDosTime(timestamp);

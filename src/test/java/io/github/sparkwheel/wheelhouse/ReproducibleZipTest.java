@@ -2,17 +2,21 @@ package io.github.sparkwheel.wheelhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.sparkwheel.UserError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,21 @@ class ReproducibleZipTest {
             TimeZone.setDefault(zone);
         }
         assertThat(Files.readAllBytes(one)).isEqualTo(Files.readAllBytes(two));
+    }
+
+    @Test
+    void writeTo_givesTheZipTheModeOfAnyNewFileHere_notTheOwnerOnlyModeOfATemporaryFile() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file modes");
+        Path wheel = Files.write(dir.resolve("b.whl"), new byte[] {1, 2, 3, 4});
+        Path zip = dir.resolve("out.zip");
+        sample(wheel).writeTo(zip);
+        Set<PosixFilePermission> umasked = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain.txt")));
+        assumeTrue(umasked.contains(PosixFilePermission.OTHERS_READ), "a umask that lets others read new files");
+        assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(umasked);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("b.whl", "out.zip",
+                    "plain.txt"); // no temporary file left behind
+        }
     }
 
     @Test
