@@ -21,6 +21,8 @@ public final class Bootstrap {
     public static final String BASE_PYTHON_VARIABLE = "PYSPARK_WHEELHOUSE_PYTHON";
     /** The node's cache directory of virtualenvs. */
     public static final String CACHE_VARIABLE = "PYSPARK_WHEELHOUSE_CACHE";
+    /** How every line the bootstrap writes (to stderr) begins. */
+    public static final String LOG_PREFIX = "pyspark-wheelhouse bootstrap:";
 
     private static final byte[] SHELL = Resources.bytes("/io/github/sparkwheel/bootstrap/python");
     private static final byte[] PYTHON = Resources.bytes("/io/github/sparkwheel/bootstrap/bootstrap.py");

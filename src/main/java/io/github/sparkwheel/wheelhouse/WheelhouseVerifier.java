@@ -89,7 +89,7 @@ public final class WheelhouseVerifier {
                 + "fresh cache and base interpreter '" + python + "'");
         ProcessResult result;
         try {
-            result = runner.run(spec.build(), log);
+            result = runner.run(spec.build(), new BootstrapProgressLog(log));
         } catch (ProcessTimeoutException e) {
             throw new UserError(e.getMessage() + "; perhaps you should raise <verifyTimeout> or -Dpyspark.verify.timeout", e);
         }
@@ -112,9 +112,40 @@ public final class WheelhouseVerifier {
         log.info("Verified: the wheelhouse installs offline and its entry point imports");
     }
 
+    /**
+     * The bootstrap writes its progress to stderr, as it must on an executor (stdout belongs to PySpark):
+     * here that is information, not a warning. Its failures reach the build error itself.
+     */
+    static final class BootstrapProgressLog implements BuildLog {
+        private final BuildLog log;
+
+        BootstrapProgressLog(BuildLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void debug(String message) {
+            log.debug(message);
+        }
+
+        @Override
+        public void info(String message) {
+            log.info(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            if (message.startsWith(Bootstrap.LOG_PREFIX)) {
+                log.info(message);
+            } else {
+                log.warn(message);
+            }
+        }
+    }
+
     private static String bootstrapLines(ProcessResult result) {
         List<String> lines = new ArrayList<>();
-        result.tail().stream().filter(l -> l.startsWith("pyspark-wheelhouse bootstrap:")).forEach(lines::add);
+        result.tail().stream().filter(l -> l.startsWith(Bootstrap.LOG_PREFIX)).forEach(lines::add);
         return lines.isEmpty() ? result.tailText() : String.join(System.lineSeparator(), lines);
     }
 }
