@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-python3 src/it/fixture_wheels.py target/it-wheels >/dev/null
+./mvnw -B -q dependency:unpack@it-build-backend-wheels   # setuptools + wheel for offline pip builds
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.github.sparkwheel.bench.WheelhouseBench target/it-wheels "${PYTHON:-python3}" "${1:-3}"

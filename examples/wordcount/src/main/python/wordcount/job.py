@@ -1,6 +1,9 @@
-"""Counts the words of the given files (or of a built-in text) with PySpark."""
+"""Counts the words of the given files (or of a built-in text) with PySpark: the DataFrame API, SQL, and
+a Python UDF that calls a company library (textstats) on the executors."""
 import sys
-from operator import add
+
+from pyspark.sql import SparkSession, functions as F  # provided by the cluster's Spark
+from pyspark.sql.types import ArrayType, StringType
 
 import textstats
 
@@ -8,14 +11,19 @@ SAMPLE = ["to be or not to be", "that is the question"]
 
 
 def main():
-    from pyspark.sql import SparkSession  # provided by the cluster's Spark
-
     spark = SparkSession.builder.appName("wordcount").getOrCreate()
-    sc = spark.sparkContext
-    lines = sc.textFile(",".join(sys.argv[1:])) if len(sys.argv) > 1 else sc.parallelize(SAMPLE)
-    counts = lines.flatMap(textstats.words).map(lambda word: (word, 1)).reduceByKey(add).collect()
-    for word, count in sorted(counts, key=lambda wc: (-wc[1], wc[0])):
-        print("%s\t%d" % (word, count))
+    if len(sys.argv) > 1:
+        lines = spark.read.text(sys.argv[1:])
+    else:
+        lines = spark.createDataFrame([(line,) for line in SAMPLE], ["value"])
+    # a Python UDF: the executors run textstats in the virtualenv the wheelhouse's bootstrap built there
+    split_words = F.udf(textstats.words, ArrayType(StringType()))
+    lines.select(F.explode(split_words("value")).alias("word")).createOrReplaceTempView("words")
+    counts = spark.sql("SELECT word, count(*) AS n FROM words GROUP BY word ORDER BY n DESC, word")
+    for row in counts.collect():
+        print("%s\t%d" % (row.word, row.n))
     print("textstats", textstats.__version__, "python", sys.version.split()[0])
+    executors = spark.sparkContext.parallelize(range(2), 2).map(lambda _: sys.executable).distinct().collect()
+    print("executors' python:", " ".join(sorted(executors)))
     spark.stop()
     return 0

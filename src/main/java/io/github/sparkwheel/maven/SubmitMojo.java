@@ -4,6 +4,7 @@ import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.spark.EnvironmentMode;
 import io.github.sparkwheel.spark.HadoopConf;
+import io.github.sparkwheel.spark.SparkDistribution;
 import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.spark.SparkSubmitter;
 import io.github.sparkwheel.spark.SubmitRequest;
@@ -255,6 +256,20 @@ public class SubmitMojo extends AbstractPysparkMojo {
     private String scalaBinaryVersion;
 
     /**
+     * The Spark modules resolved when there is no Spark home, by artifact id without the Scala suffix.
+     * Default: what a Spark distribution built with YARN support ships, that is Spark's assembly module
+     * ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx, spark-repl}, with Guava)
+     * and its yarn profile ({@code spark-yarn}, which brings Hadoop's {@code hadoop-yarn-server-web-proxy}
+     * at the version Spark declares). Add {@code spark-hive} and {@code spark-hive-thriftserver} for
+     * Hive support. Connectors (spark-avro, spark-sql-kafka) are dependencies of the module instead:
+     * they go along with {@code --jars}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkModules")
+    private List<String> sparkModules = new ArrayList<>(SparkDistribution.DEFAULT_MODULES);
+
+    /**
      * pyspark and py4j archives ({@code PYSPARK_ARCHIVES_PATH}) when there is no Spark home:
      * {@code local:} paths on the nodes, or files to upload.
      *
@@ -342,6 +357,14 @@ public class SubmitMojo extends AbstractPysparkMojo {
         return "pyspark.submit.skip";
     }
 
+    /**
+     * {@code org.spark-project.spark:unused}, an empty jar every Spark module (connectors too) depends
+     * on; Spark's assembly keeps it out of distributions and out of YARN uploads, and so does this goal.
+     */
+    private static boolean sparksPlaceholder(Artifact artifact) {
+        return "org.spark-project.spark".equals(artifact.getGroupId()) && "unused".equals(artifact.getArtifactId());
+    }
+
     @Override
     protected void run() throws UserError, ProcessException, IOException {
         SubmitRequest request = new SubmitRequest();
@@ -364,7 +387,7 @@ public class SubmitMojo extends AbstractPysparkMojo {
         if (includeJars) {
             for (Artifact artifact : project.getArtifacts()) {
                 if ("jar".equals(artifact.getType()) && artifact.getFile() != null
-                        && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
+                        && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope()) && !sparksPlaceholder(artifact)) {
                     request.jars.add(artifact.getFile().toPath());
                 }
             }
@@ -392,8 +415,8 @@ public class SubmitMojo extends AbstractPysparkMojo {
         request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
         if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories()).resolveCached(sparkVersion, scalaBinaryVersion,
-                            workDirectory.toPath()));
+                    project.getRemoteProjectRepositories()).resolveCached(
+                            SparkDistribution.of(sparkVersion, scalaBinaryVersion, sparkModules), workDirectory.toPath()));
             request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         }
         new SparkSubmitter(processRunner, buildLog()).submit(request);

@@ -2,11 +2,15 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.wheelhouse.WheelhouseVerifier;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -42,12 +46,23 @@ public class VerifyMojo extends AbstractPysparkMojo {
 
     /**
      * A Spark installation whose {@code python/} (pyspark and py4j) is put on the PYTHONPATH, so that
-     * a job module importing pyspark at its top is checked too. Default: {@code SPARK_HOME}.
+     * a job module importing pyspark at its top is checked too. Default: {@code SPARK_HOME}; without
+     * either, {@code <pysparkArchives>}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "pyspark.sparkHome")
     private File sparkHome;
+
+    /**
+     * pyspark and py4j archives (Spark's {@code pyspark.zip} and {@code py4j-*-src.zip}), as for the
+     * submit goal: those that exist on this machine are put on the PYTHONPATH when there is no Spark
+     * home, so that a job module importing pyspark at its top is checked too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.pysparkArchives")
+    private List<String> pysparkArchives = new ArrayList<>();
 
     /**
      * How long building the environment and importing may take, in seconds.
@@ -82,8 +97,9 @@ public class VerifyMojo extends AbstractPysparkMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
+        Path home = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(pysparkArchives);
         new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), python,
-                SparkHome.pythonPath(SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv())),
-                Duration.ofSeconds(verifyTimeout));
+                pyspark, Duration.ofSeconds(verifyTimeout));
     }
 }

@@ -23,21 +23,34 @@ public final class SparkSubmitCommand {
     private final Path lock;
     private final Path localWheelhouse;
     private final List<String> moduleOptions;
+    private final List<Path> jars;
 
     /**
      * @param runner the local copy of the wheelhouse's runner (the primary resource)
      * @param lock the local copy of its lock (shipped with --files in virtualenv mode)
      * @param localWheelhouse the wheelhouse unpacked on this machine, for a client-mode driver
      * @param moduleOptions the JDK module options of the Spark version (classpath launcher)
+     * @param jars the jars to ship with {@code --jars}: the request's, less those Spark already has
      */
     public SparkSubmitCommand(SubmitRequest request, Path runner, Path lock, Path localWheelhouse,
-            List<String> moduleOptions) {
+            List<String> moduleOptions, List<Path> jars) {
         this.request = request;
         this.runner = runner;
         this.lock = lock;
         this.localWheelhouse = localWheelhouse;
         this.moduleOptions = List.copyOf(moduleOptions);
+        this.jars = List.copyOf(jars);
     }
+
+    /**
+     * A local file as the URI Spark expects in {@code --archives}, {@code --jars}, {@code --files} and
+     * {@code spark.yarn.jars}: Spark parses those as URIs, so a path with a space (or a {@code #}) only
+     * survives percent-encoded; {@code file:/a b/x.zip#wheelhouse} would be taken for a file of that name.
+     */
+    static String uri(Path file) {
+        return file.toAbsolutePath().normalize().toUri().toString();
+    }
+
 
     /** The whole command line: launcher, then spark-submit arguments. */
     public List<String> command() {
@@ -73,12 +86,12 @@ public final class SparkSubmitCommand {
         add(args, "--executor-cores", request.executorCores);
         add(args, "--num-executors", request.numExecutors);
         add(args, "--properties-file", request.propertiesFile);
-        if (!request.jars.isEmpty()) {
-            add(args, "--jars", request.jars.stream().map(Path::toString).collect(Collectors.joining(",")));
+        if (!jars.isEmpty()) {
+            add(args, "--jars", jars.stream().map(SparkSubmitCommand::uri).collect(Collectors.joining(",")));
         }
-        add(args, "--archives", request.wheelhouse.toAbsolutePath() + "#" + request.alias);
+        add(args, "--archives", uri(request.wheelhouse) + "#" + request.alias);
         if (request.environment == EnvironmentMode.VIRTUALENV) {
-            add(args, "--files", lock.toString());
+            add(args, "--files", uri(lock));
         }
         for (Map.Entry<String, String> conf : confs().entrySet()) {
             add(args, "--conf", conf.getKey() + "=" + conf.getValue());
@@ -133,7 +146,7 @@ public final class SparkSubmitCommand {
             if (request.sparkHome == null && !request.sparkConf.containsKey("spark.yarn.jars")
                     && !request.sparkConf.containsKey("spark.yarn.archive")) {
                 // without a Spark home there is no assembly to upload: ship the resolved jars
-                confs.put("spark.yarn.jars", request.sparkJars.stream().map(Path::toString)
+                confs.put("spark.yarn.jars", request.sparkJars.stream().map(SparkSubmitCommand::uri)
                         .collect(Collectors.joining(",")));
             }
         }
@@ -152,29 +165,19 @@ public final class SparkSubmitCommand {
             env.put("SPARK_HOME", request.sparkHome.toString());
         } else {
             // PythonRunner and the YARN client look for pyspark here instead of in a Spark home
-            env.put("PYSPARK_ARCHIVES_PATH", String.join(",", pysparkArchives()));
+            env.put("PYSPARK_ARCHIVES_PATH", PysparkArchives.forYarn(request.pysparkArchives));
         }
         if (!request.clusterMode() && request.environment == EnvironmentMode.BOOTSTRAP) {
             env.put(Bootstrap.BASE_PYTHON_VARIABLE, request.localPython);
             if (request.localCache != null) {
                 env.put(Bootstrap.CACHE_VARIABLE, request.localCache.toString());
             }
-            List<String> local = request.pysparkArchives.stream().filter(a -> !a.startsWith("local:"))
-                    .collect(Collectors.toList());
-            if (!local.isEmpty()) {
-                env.put("PYTHONPATH", String.join(File.pathSeparator, local));
+            String pyspark = PysparkArchives.localPythonPath(request.pysparkArchives);
+            if (pyspark != null) {
+                env.put("PYTHONPATH", pyspark);
             }
         }
         return env;
-    }
-
-    /**
-     * The pyspark archives for the containers' PYTHONPATH. Without any, a {@code local:} entry that
-     * names the gap: local entries are put on the PYTHONPATH as they are and never uploaded.
-     */
-    List<String> pysparkArchives() {
-        return request.pysparkArchives.isEmpty() ? List.of("local:pyspark-not-shipped--set-pysparkArchives.zip")
-                : request.pysparkArchives;
     }
 
     private static void add(List<String> args, String option, Object value) {

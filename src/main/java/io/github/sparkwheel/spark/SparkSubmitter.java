@@ -56,10 +56,6 @@ public final class SparkSubmitter {
         }
         log.info("Submitting " + request.wheelhouse.getFileName() + " to " + request.master + " (" + request.deployMode
                 + " mode, " + request.environment.name().toLowerCase(Locale.ROOT) + " environment)");
-        if (!request.jars.isEmpty()) {
-            log.info("Shipping jars: " + request.jars.stream().map(j -> j.getFileName().toString())
-                    .collect(Collectors.joining(", ")));
-        }
         log.debug("Running " + masker.maskCommandLine(args));
         SubmissionFollower follower = new SubmissionFollower(log);
         ProcessSpec spec = ProcessSpec.builder(args).description("spark-submit").environment(env)
@@ -86,7 +82,18 @@ public final class SparkSubmitter {
             }
             return app;
         }
+        throw new UserError(failure(request, follower, result));
+    }
+
+    /**
+     * Why the submission failed: YARN's diagnostics and, in cluster mode, what the driver wrote (its
+     * Python traceback) as the ApplicationMaster's logs hold it; else spark-submit's last lines.
+     */
+    private String failure(SubmitRequest request, SubmissionFollower follower, ProcessResult result) {
+        String app = follower.applicationId();
+        String nl = System.lineSeparator();
         StringBuilder message = new StringBuilder();
+        boolean driverShown = false;
         if (app != null) {
             message.append("Spark application ").append(app).append(" failed");
             if (follower.finalStatus() != null) {
@@ -96,13 +103,20 @@ public final class SparkSubmitter {
             if (!diagnostics.isEmpty()) {
                 message.append(": YARN diagnostics: ").append(String.join(" | ", diagnostics));
             }
-            message.append(System.lineSeparator()).append("Its logs: yarn logs -applicationId ").append(app);
+            YarnApplications.DriverLog driver = driverLog(request, app, "The driver's output");
+            if (driver != null) {
+                message.append(nl).append(driver.text);
+                driverShown = driver.read;
+            }
+            message.append(nl).append("Its logs: yarn logs -applicationId ").append(app);
         } else {
             message.append("spark-submit failed before YARN accepted the application");
         }
-        message.append(System.lineSeparator()).append("spark-submit exited with code ").append(result.exitCode())
-                .append("; its last lines:").append(System.lineSeparator()).append(result.tailText());
-        throw new UserError(message.toString());
+        message.append(nl).append("spark-submit exited with code ").append(result.exitCode());
+        if (!driverShown) {
+            message.append("; its last lines:").append(nl).append(result.tailText());
+        }
+        return message.toString();
     }
 
     private SparkSubmitCommand prepare(SubmitRequest request) throws UserError, IOException {
@@ -137,12 +151,25 @@ public final class SparkSubmitter {
             ZipExtractor.extract(request.wheelhouse, local);
         }
         List<String> moduleOptions = request.sparkHome == null ? SparkJars.moduleOptions(request.sparkJars) : List.of();
+        SparkClasspath.Split jars = (request.sparkHome != null ? SparkClasspath.ofSparkHome(request.sparkHome)
+                : SparkClasspath.of(request.sparkJars)).split(request.jars);
+        if (!jars.ship.isEmpty()) {
+            log.info("Shipping jars: " + fileNames(jars.ship));
+        }
+        if (!jars.alreadyOnSparkClasspath.isEmpty()) {
+            log.info("Not shipping " + jars.alreadyOnSparkClasspath.size() + " jars that Spark's classpath already has: "
+                    + fileNames(jars.alreadyOnSparkClasspath));
+        }
         if (request.sparkHome == null && request.pysparkArchives.isEmpty()) {
             log.info("No pyspark is shipped (no Spark home, no <pysparkArchives>): a job that imports pyspark needs "
                     + "it on the nodes; set <pysparkArchives> to pyspark.zip and py4j-*.zip (local: paths on the nodes, "
                     + "or files to upload)");
         }
-        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions);
+        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions, jars.ship);
+    }
+
+    private static String fileNames(List<Path> jars) {
+        return jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "));
     }
 
     private static void extract(Path zip, String name, Path target) throws IOException, UserError {
@@ -157,8 +184,18 @@ public final class SparkSubmitter {
         }
     }
 
+    /** In cluster mode, what the driver wrote, read from the ApplicationMaster's logs; {@code null} otherwise. */
+    private YarnApplications.DriverLog driverLog(SubmitRequest request, String app, String heading) {
+        if (!request.clusterMode() || !request.yarn() || request.hadoopConfDir == null) {
+            return null; // in client mode the driver's output is the build's own
+        }
+        log.info("Reading the driver's output from the ApplicationMaster's logs of " + app);
+        return YarnApplications.driverOutput(request, app, heading, runner, log);
+    }
+
     private UserError timedOut(SubmitRequest request, SubmissionFollower follower, ProcessTimeoutException e) {
         String app = follower.applicationId();
+        YarnApplications.DriverLog driver = app == null ? null : driverLog(request, app, "The driver's output so far");
         String what;
         if (app == null) {
             what = "no YARN application had been accepted yet";
@@ -170,7 +207,7 @@ public final class SparkSubmitter {
         }
         log.warn(what);
         return new UserError(e.getMessage() + "; " + what + ". Perhaps you should raise <submitTimeout> or "
-                + "-Dpyspark.submit.timeout", e);
+                + "-Dpyspark.submit.timeout" + (driver == null ? "" : System.lineSeparator() + driver.text), e);
     }
 
     /** Values of confs whose names say they are secret ({@link SecretMasker#namesSecret}). */

@@ -6,26 +6,124 @@ import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.process.ProcessSpec;
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Kills a YARN application through {@link YarnKill}, in a JVM over the same Spark classpath as the submission. */
+/**
+ * Acts on a YARN application through Hadoop's own client ({@link YarnKill}, {@link YarnLogs}), in a JVM
+ * over the same Spark classpath as the submission, so that it works wherever spark-submit could submit.
+ */
 final class YarnApplications {
+
+    /** The tail of each ApplicationMaster log that is read: enough for a traceback under Spark's logging. */
+    static final long LOG_BYTES = 64 * 1024;
+    /** How long log aggregation may take to finish after the application did. */
+    static final int AGGREGATION_WAIT_SECONDS = 30;
+
+    /** By name: {@link YarnKill} and {@link YarnLogs} link against Hadoop, which only the forked JVM has. */
+    static final String YARN_KILL = "io.github.sparkwheel.spark.YarnKill";
+    static final String YARN_LOGS = "io.github.sparkwheel.spark.YarnLogs";
 
     private YarnApplications() {}
 
     /** @return what happened, for the log and the error message */
     static String kill(SubmitRequest request, String applicationId, ProcessRunner runner, BuildLog log) {
         String manual = "kill it with: yarn application -kill " + applicationId;
+        try {
+            ProcessResult result = runner.run(helper(request, YARN_KILL, List.of(applicationId))
+                    .description("yarn application kill").timeout(Duration.ofSeconds(120)).build(), log);
+            return result.succeeded() ? "killed YARN application " + applicationId
+                    : "killing " + applicationId + " failed (exit code " + result.exitCode() + ": " + result.tailText()
+                            + "); " + manual;
+        } catch (HelperUnavailable | ProcessException e) {
+            return "killing " + applicationId + " failed (" + e.getMessage() + "); " + manual;
+        }
+    }
+
+    /**
+     * The driver's output of a cluster-mode application, read from its ApplicationMaster's logs and kept
+     * whole in {@code <work>/logs/<app>.log}: what to print under the build error. Says plainly when the
+     * logs cannot be read.
+     *
+     * @param heading how the output is introduced ("The driver's output", "The driver's output so far")
+     */
+    static DriverLog driverOutput(SubmitRequest request, String applicationId, String heading, ProcessRunner runner,
+            BuildLog log) {
+        String manual = "read them with: yarn logs -applicationId " + applicationId + " -am 1";
+        Path file = request.workDirectory.resolve("logs").resolve(applicationId + ".log");
+        ProcessResult result;
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            result = runner.run(helper(request, YARN_LOGS, List.of(applicationId, file.toString(),
+                            Long.toString(LOG_BYTES), "any", Integer.toString(AGGREGATION_WAIT_SECONDS)))
+                    .description("yarn logs").timeout(Duration.ofSeconds(AGGREGATION_WAIT_SECONDS + 90)).build(), log);
+        } catch (HelperUnavailable | ProcessException | IOException e) {
+            return DriverLog.unread("The driver's logs could not be read (" + e.getMessage() + "); " + manual);
+        }
+        String container = field(result, "container ");
+        String source = field(result, "source ");
+        if (!result.succeeded() || source == null || !Files.isRegularFile(file)) {
+            String why = field(result, "unavailable ");
+            return DriverLog.unread("The driver's logs could not be read: " + (why != null ? why
+                    : "exit code " + result.exitCode() + ": " + result.tailText()) + "; " + manual);
+        }
+        List<String> excerpt;
+        try {
+            excerpt = DriverOutput.parse(Files.readString(file, StandardCharsets.UTF_8)).excerpt();
+        } catch (IOException e) {
+            return DriverLog.unread("The driver's logs could not be read (" + e.getMessage() + "); " + manual);
+        }
+        String where = "ApplicationMaster container " + container + ", from " + source + "; all of it: " + file;
+        if (excerpt.isEmpty()) {
+            return DriverLog.unread("The driver wrote nothing (" + where + ")");
+        }
+        StringBuilder message = new StringBuilder(heading).append(" (").append(where).append("):");
+        excerpt.forEach(line -> message.append(System.lineSeparator()).append("  ").append(line));
+        return new DriverLog(true, message.toString());
+    }
+
+    /** What {@link #driverOutput} found: the driver's lines, or why there are none. */
+    static final class DriverLog {
+        final boolean read;
+        final String text;
+
+        DriverLog(boolean read, String text) {
+            this.read = read;
+            this.text = text;
+        }
+
+        static DriverLog unread(String why) {
+            return new DriverLog(false, why);
+        }
+    }
+
+    private static String field(ProcessResult result, String prefix) {
+        for (String line : result.stdout()) {
+            if (line.startsWith(prefix)) {
+                return line.substring(prefix.length()).trim();
+            }
+        }
+        return null;
+    }
+
+    /** {@code java -cp <hadoop conf>:<this plugin>:<Spark's jars> <main> <args>}, quiet. */
+    private static ProcessSpec.Builder helper(SubmitRequest request, String main, List<String> args)
+            throws HelperUnavailable {
         List<String> classpath = new ArrayList<>();
         classpath.add(request.hadoopConfDir.toString());
         try {
-            classpath.add(Paths.get(YarnKill.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            classpath.add(Paths.get(YarnApplications.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString());
         } catch (URISyntaxException | RuntimeException e) {
-            return "could not locate the plugin's own jar (" + e.getMessage() + "); " + manual;
+            throw new HelperUnavailable("could not locate the plugin's own jar: " + e.getMessage());
         }
         if (request.sparkHome != null) {
             classpath.add(request.sparkHome.resolve("jars").resolve("*").toString());
@@ -34,16 +132,14 @@ final class YarnApplications {
         }
         String java = request.javaExecutable != null ? request.javaExecutable
                 : Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessSpec spec = ProcessSpec.builder(List.of(java, "-cp", String.join(File.pathSeparator, classpath),
-                        YarnKill.class.getName(), applicationId))
-                .description("yarn application kill").timeout(Duration.ofSeconds(120)).quiet(true).build();
-        try {
-            ProcessResult result = runner.run(spec, log);
-            return result.succeeded() ? "killed YARN application " + applicationId
-                    : "killing " + applicationId + " failed (exit code " + result.exitCode() + ": " + result.tailText()
-                            + "); " + manual;
-        } catch (ProcessException e) {
-            return "killing " + applicationId + " failed (" + e.getMessage() + "); " + manual;
+        List<String> command = new ArrayList<>(List.of(java, "-cp", String.join(File.pathSeparator, classpath), main));
+        command.addAll(args);
+        return ProcessSpec.builder(command).quiet(true);
+    }
+
+    private static final class HelperUnavailable extends Exception {
+        HelperUnavailable(String message) {
+            super(message);
         }
     }
 }

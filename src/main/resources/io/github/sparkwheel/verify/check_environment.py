@@ -74,7 +74,8 @@ def main(argv):
         missing, message = failure
         if missing.split(".")[0] in CLUSTER_PROVIDED:
             print(PREFIX + "SKIPPED importing %s: %s is provided by the cluster's Spark and is not installed "
-                  "here (set SPARK_HOME to check it too)" % (module, missing.split(".")[0]))
+                  "here (set <pysparkArchives> to Spark's pyspark.zip and py4j zip, or a Spark home, to check it "
+                  "too)" % (module, missing.split(".")[0]))
             continue
         sys.stderr.write(PREFIX + "MISSING %s, importing %s (%s)\n" % (missing, module, message))
         status = 4

@@ -2,13 +2,19 @@ package io.github.sparkwheel.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Argument building only: the submissions themselves run against a real YARN in the ITs. */
 class SparkSubmitCommandTest {
+
+    @TempDir
+    Path dir;
 
     private static final Path RUNNER = Paths.get("/w/runner.py");
     private static final Path LOCK = Paths.get("/w/requirements.lock");
@@ -26,7 +32,8 @@ class SparkSubmitCommandTest {
     }
 
     private static SparkSubmitCommand command(SubmitRequest r) {
-        return new SparkSubmitCommand(r, RUNNER, LOCK, LOCAL, List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
+        return new SparkSubmitCommand(r, RUNNER, LOCK, LOCAL, List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
+                r.jars);
     }
 
     @Test
@@ -36,7 +43,7 @@ class SparkSubmitCommandTest {
                 "-cp", "/etc/hadoop/conf:/m2/spark-core_2.12-3.5.5.jar:/m2/spark-yarn_2.12-3.5.5.jar",
                 "org.apache.spark.deploy.SparkSubmit");
         assertThat(cmd).containsSequence("--conf",
-                "spark.yarn.jars=/m2/spark-core_2.12-3.5.5.jar,/m2/spark-yarn_2.12-3.5.5.jar");
+                "spark.yarn.jars=file:///m2/spark-core_2.12-3.5.5.jar,file:///m2/spark-yarn_2.12-3.5.5.jar");
         assertThat(command(request()).environment()).containsEntry("HADOOP_CONF_DIR", "/etc/hadoop/conf")
                 .containsEntry("YARN_CONF_DIR", "/etc/hadoop/conf")
                 .containsEntry("PYSPARK_ARCHIVES_PATH", "local:pyspark-not-shipped--set-pysparkArchives.zip");
@@ -71,8 +78,8 @@ class SparkSubmitCommandTest {
                 "--master", "yarn", "--deploy-mode", "cluster", "--name", "job", "--queue", "etl",
                 "--driver-memory", "1g", "--driver-cores", "2", "--executor-memory", "4g", "--executor-cores", "3",
                 "--num-executors", "5", "--properties-file", "/p/spark.conf",
-                "--jars", "/m2/udf-1.0.jar,/m2/other.jar",
-                "--archives", "/p/target/job-1.0-wheelhouse.zip#wheelhouse",
+                "--jars", "file:///m2/udf-1.0.jar,file:///m2/other.jar",
+                "--archives", "file:///p/target/job-1.0-wheelhouse.zip#wheelhouse",
                 "--conf", "spark.pyspark.python=./wheelhouse/bootstrap/python",
                 "--conf", "spark.pyspark.driver.python=./wheelhouse/bootstrap/python",
                 "--conf", "spark.yarn.appMasterEnv.PYSPARK_WHEELHOUSE_PYTHON=/usr/bin/python3.11",
@@ -80,24 +87,27 @@ class SparkSubmitCommandTest {
                 "--conf", "spark.executorEnv.PYSPARK_WHEELHOUSE_PYTHON=/usr/bin/python3.11",
                 "--conf", "spark.executorEnv.PYSPARK_WHEELHOUSE_CACHE=/var/cache/venvs",
                 "--conf", "spark.yarn.submit.waitAppCompletion=true",
-                "--conf", "spark.yarn.jars=/m2/spark-core_2.12-3.5.5.jar,/m2/spark-yarn_2.12-3.5.5.jar",
+                "--conf", "spark.yarn.jars=file:///m2/spark-core_2.12-3.5.5.jar,file:///m2/spark-yarn_2.12-3.5.5.jar",
                 "/w/runner.py", "--date", "2026-11-23");
     }
 
     @Test
-    void arguments_clientBootstrap_theLocalDriverUsesTheUnpackedBootstrapWithTheBuildsPython() {
+    void arguments_clientBootstrap_theLocalDriverUsesTheUnpackedBootstrapWithTheBuildsPython() throws Exception {
         SubmitRequest r = request();
         r.deployMode = "client";
         r.localPython = "/usr/local/bin/python3.11";
         r.localCache = Paths.get("/p/target/pyspark-submit/cache");
-        r.pysparkArchives.addAll(List.of("/dl/pyspark.zip", "/dl/py4j-0.10.9.7-src.zip"));
+        Path pyspark = Files.createFile(dir.resolve("pyspark.zip"));
+        Path py4j = Files.createFile(dir.resolve("py4j-0.10.9.7-src.zip"));
+        r.pysparkArchives.addAll(List.of(pyspark.toString(), "local:" + py4j, "local:/nodes/only/py4j.zip"));
         SparkSubmitCommand command = command(r);
         assertThat(command.arguments()).containsSequence("--conf", "spark.pyspark.python=./wheelhouse/bootstrap/python",
                 "--conf", "spark.pyspark.driver.python=/w/wheelhouse/bootstrap/python");
+        // the local driver imports what exists here; YARN gets every entry, files as URIs to upload
         assertThat(command.environment()).containsEntry("PYSPARK_WHEELHOUSE_PYTHON", "/usr/local/bin/python3.11")
                 .containsEntry("PYSPARK_WHEELHOUSE_CACHE", "/p/target/pyspark-submit/cache")
-                .containsEntry("PYTHONPATH", "/dl/pyspark.zip:/dl/py4j-0.10.9.7-src.zip")
-                .containsEntry("PYSPARK_ARCHIVES_PATH", "/dl/pyspark.zip,/dl/py4j-0.10.9.7-src.zip");
+                .containsEntry("PYTHONPATH", pyspark + File.pathSeparator + py4j)
+                .containsEntry("PYSPARK_ARCHIVES_PATH", pyspark.toUri() + ",local:" + py4j + ",local:/nodes/only/py4j.zip");
     }
 
     @Test
@@ -125,8 +135,8 @@ class SparkSubmitCommandTest {
         r.virtualenv.trustedHost = "pypi.corp";
         r.virtualenv.installPackage = "true";
         List<String> args = command(r).arguments();
-        assertThat(args).containsSequence("--archives", "/p/target/job-1.0-wheelhouse.zip#wheelhouse",
-                "--files", "/w/requirements.lock",
+        assertThat(args).containsSequence("--archives", "file:///p/target/job-1.0-wheelhouse.zip#wheelhouse",
+                "--files", "file:///w/requirements.lock",
                 "--conf", "spark.pyspark.virtualenv.enabled=true",
                 "--conf", "spark.pyspark.virtualenv.type=native",
                 "--conf", "spark.pyspark.virtualenv.bin.path=/usr/bin/virtualenv",
@@ -154,6 +164,25 @@ class SparkSubmitCommandTest {
                 .isGreaterThan(args.indexOf("spark.pyspark.python=./wheelhouse/bootstrap/python"));
         assertThat(args).contains("spark.yarn.submit.waitAppCompletion=false", "spark.yarn.jars=local:/opt/spark/jars/*")
                 .filteredOn(a -> a.startsWith("spark.yarn.jars=")).hasSize(1);
+    }
+
+    @Test
+    void arguments_pathsWithSpacesReachSparkAsEncodedUris_whichSparkReadsBackAsThoseFiles() {
+        SubmitRequest r = request();
+        r.wheelhouse = Paths.get("/home/ana/click stream job/target/job-1.0-wheelhouse.zip");
+        r.jars.add(Paths.get("/home/ana/click stream job/udf/target/udf #1.jar"));
+        r.pysparkArchives.addAll(List.of("/opt/py spark/pyspark.zip", "local:/opt/spark/python/lib/py4j.zip"));
+        SparkSubmitCommand command = command(r);
+        String archives = command.arguments().get(command.arguments().indexOf("--archives") + 1);
+        assertThat(archives).isEqualTo("file:///home/ana/click%20stream%20job/target/job-1.0-wheelhouse.zip#wheelhouse");
+        // what Spark's Utils.resolveURI does with it: a URI whose path is the file and whose fragment is the alias
+        java.net.URI parsed = java.net.URI.create(archives);
+        assertThat(Paths.get(parsed.getPath())).isEqualTo(r.wheelhouse);
+        assertThat(parsed.getFragment()).isEqualTo("wheelhouse");
+        String jar = command.arguments().get(command.arguments().indexOf("--jars") + 1);
+        assertThat(Paths.get(java.net.URI.create(jar))).isEqualTo(r.jars.get(0));
+        assertThat(command.environment().get("PYSPARK_ARCHIVES_PATH"))
+                .isEqualTo("file:///opt/py%20spark/pyspark.zip,local:/opt/spark/python/lib/py4j.zip");
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
 /**
  * Starts a real single-node YARN (MiniYARNCluster) for the submit ITs and keeps it up until the
  * process is stopped or {@code <dir>/stop} appears. Writes {@code <dir>/conf/yarn-site.xml} (what
- * {@code HADOOP_CONF_DIR} points at) and, last, {@code <dir>/yarn.properties} with the conf and
+ * {@code HADOOP_CONF_DIR} points at), {@code <dir>/spark-conf/spark-defaults.conf} (what the ITs'
+ * {@code SPARK_CONF_DIR} points at) and, last, {@code <dir>/yarn.properties} with the conf and
  * container log directories; the ITs wait for that file. While it runs, it keeps
  * {@code <dir>/applications.properties} up to date with every application's state.
  *
@@ -55,6 +56,10 @@ public final class MiniYarnLauncher {
         conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
         conf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 100.0f);
         conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
+        // as on most production clusters, finished applications' logs are aggregated (here to a local
+        // directory); the NodeManagers keep their own copy for DEBUG_NM_DELETE_DELAY_SEC as well
+        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
+        conf.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, dir.resolve("app-logs").toUri().toString());
 
         // MiniYARNCluster puts its directories under ./target: run this with DIR as the working directory
         MiniYARNCluster cluster = new MiniYARNCluster("pyspark-it", 1, 1, 1);
@@ -73,6 +78,12 @@ public final class MiniYarnLauncher {
         }
         Files.writeString(confDir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
                 + "  <property><name>fs.defaultFS</name><value>file:///</value></property>\n</configuration>\n");
+        // what a gateway machine's SPARK_CONF_DIR holds: here, the staging directory of every submission
+        // (by default the submitter's home on the default file system, that is ~/.sparkStaging) inside
+        // the build, so that applications killed by the ITs leave nothing in the user's home
+        Path sparkConf = Files.createDirectories(dir.resolve("spark-conf"));
+        Files.writeString(sparkConf.resolve("spark-defaults.conf"), "spark.yarn.stagingDir "
+                + dir.resolve("staging").toUri() + "\n", StandardCharsets.UTF_8);
         File logDir = findLogDir(dir.toFile());
         Path tmp = dir.resolve("yarn.properties.tmp");
         Files.writeString(tmp, "confDir=" + confDir + "\nlogDir=" + logDir + "\nrm=" + live.get(YarnConfiguration.RM_ADDRESS)

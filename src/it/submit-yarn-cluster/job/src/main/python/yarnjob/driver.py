@@ -33,8 +33,6 @@ def main():
         piped = gateway.call(rdd, "pipe", gateway.java_list([bootstrap, "-c", EXECUTOR_CHECK]))
         for line in gateway.python_list(gateway.call(piped, "collect")):
             print(line)
-        if "fail" in sys.argv[1:]:
-            raise RuntimeError("the job was asked to fail")
         if "sleep" in sys.argv[1:]:
             print("driver-sleeping")
             sys.stdout.flush()

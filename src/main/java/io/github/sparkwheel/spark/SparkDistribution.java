@@ -1,0 +1,113 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.wheelhouse.Digests;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a Spark binary distribution ships, named as Maven artifacts: what the submit goal resolves
+ * when there is no Spark home. A distribution's {@code jars/} is what Spark's {@code assembly} module
+ * depends on (spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx, spark-repl and
+ * Guava), plus its {@code yarn} profile (spark-yarn and Hadoop's {@code hadoop-yarn-server-web-proxy},
+ * whose {@code AmIpFilter} the ApplicationMaster puts in front of Spark's UI), and with {@code hive}
+ * spark-hive and spark-hive-thriftserver. The versions of everything they pull in are the ones Spark's
+ * parent POM manages, as in the assembly's own build.
+ */
+public final class SparkDistribution {
+
+    /** The assembly's modules and its yarn profile: a distribution built with {@code -Pyarn}. */
+    public static final List<String> DEFAULT_MODULES = List.of("spark-core", "spark-sql", "spark-mllib",
+            "spark-streaming", "spark-graphx", "spark-repl", "spark-yarn");
+    /** The assembly's hive and hive-thriftserver profiles, for {@code <sparkModules>}. */
+    public static final List<String> HIVE_MODULES = List.of("spark-hive", "spark-hive-thriftserver");
+    /** The module whose presence brings the web proxy, as the assembly's yarn profile does. */
+    public static final String YARN_MODULE = "spark-yarn";
+    public static final String GROUP_ID = "org.apache.spark";
+    /** The yarn profile's Hadoop artifact, at the version spark-parent manages ({@code ${yarn.version}}). */
+    public static final String WEB_PROXY_GROUP_ID = "org.apache.hadoop";
+    public static final String WEB_PROXY_ARTIFACT_ID = "hadoop-yarn-server-web-proxy";
+    /** The assembly restores Guava (provided everywhere else) to the distribution, at Spark's version. */
+    public static final String GUAVA_GROUP_ID = "com.google.guava";
+    public static final String GUAVA_ARTIFACT_ID = "guava";
+    /**
+     * Never part of a distribution's {@code jars/}: the NodeManager's shuffle service, which Spark 4's
+     * spark-yarn depends on and which not every repository serves.
+     */
+    public static final String NODE_MANAGER_SHUFFLE_MODULE = "spark-network-yarn";
+
+    private final String version;
+    private final String scalaBinaryVersion;
+    private final List<String> modules;
+
+    private SparkDistribution(String version, String scalaBinaryVersion, List<String> modules) {
+        this.version = version;
+        this.scalaBinaryVersion = scalaBinaryVersion;
+        this.modules = List.copyOf(modules);
+    }
+
+    /**
+     * @param modules artifact ids without the Scala suffix ({@code spark-sql}); {@code null} or empty: {@link #DEFAULT_MODULES}
+     */
+    public static SparkDistribution of(String version, String scalaBinaryVersion, List<String> modules) throws UserError {
+        if (version == null || version.isBlank()) {
+            throw new UserError("No Spark version to resolve, perhaps you should set <sparkVersion> or -Dpyspark.sparkVersion");
+        }
+        if (scalaBinaryVersion == null || !scalaBinaryVersion.trim().matches("2\\.1[0-9]|3")) {
+            throw new UserError("'" + scalaBinaryVersion + "' is not a Scala binary version (2.12, 2.13), perhaps you "
+                    + "should fix <scalaBinaryVersion> or -Dpyspark.scalaBinaryVersion");
+        }
+        List<String> names = new ArrayList<>();
+        for (String module : modules == null ? List.<String>of() : modules) {
+            String name = module == null ? "" : module.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!name.matches("spark-[a-z0-9-]+")) {
+                throw new UserError("'" + module + "' is not a Spark module: name it by its artifact id without the "
+                        + "Scala suffix (spark-sql, spark-hive), perhaps you should fix <sparkModules> or "
+                        + "-Dpyspark.sparkModules");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return new SparkDistribution(version.trim(), scalaBinaryVersion.trim(), names.isEmpty() ? DEFAULT_MODULES : names);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String scalaBinaryVersion() {
+        return scalaBinaryVersion;
+    }
+
+    /** Artifact ids without the Scala suffix, in the configured order. */
+    public List<String> modules() {
+        return modules;
+    }
+
+    /** {@code spark-sql} → {@code spark-sql_2.12}. */
+    public String artifactId(String module) {
+        return module + "_" + scalaBinaryVersion;
+    }
+
+    /** With spark-yarn, the web proxy comes along, as in the assembly's yarn profile. */
+    public boolean yarn() {
+        return modules.contains(YARN_MODULE);
+    }
+
+    /** A file name for the remembered classpath of this very distribution. */
+    public String cacheName() {
+        String modulesDigest = Digests.sha256(String.join(",", modules).getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+        return "spark-" + version + "_" + scalaBinaryVersion + "-" + modulesDigest + ".classpath";
+    }
+
+    @Override
+    public String toString() {
+        return "Spark " + version + " (Scala " + scalaBinaryVersion + ": " + String.join(", ", modules) + ")";
+    }
+}
