@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Benchmark of pyspark:submit: `mvn pyspark:submit` wall time against the raw SparkSubmit call it makes
-# (the same command line and environment, captured with -Dpyspark.submit.dryRun), alternating, on one
-# MiniYARNCluster. Prints figures; it asserts nothing. Usage: bench/submit.sh [rounds]
+# Benchmark of pyspark:submit on the real-PySpark word count (examples/wordcount, pyspark from
+# ../shared/pyspark or -e PYSPARK_DIR): `mvn pyspark:submit` wall time against the raw SparkSubmit call
+# it makes (the same command line and environment, captured with -Dpyspark.submit.dryRun), after one
+# warm-up of each, alternating, on one MiniYARNCluster, cluster mode, Spark's default confs. For the
+# raw calls it also prints where the time goes (bench/submit_phases.py): staging the resources (the
+# Spark runtime's jars above all), and YARN's localization plus the ApplicationMaster's start.
+# Prints figures; it asserts nothing. Usage: bench/submit.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 ROUNDS=${1:-5}
 WORK=$ROOT/target/bench-submit
+PYSPARK_DIR=${PYSPARK_DIR:-$ROOT/../shared/pyspark}
 rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
 
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-python3 src/it/fixture_wheels.py target/it-wheels >/dev/null
+python3 src/it/real_pyspark.py "$PYSPARK_DIR" "$WORK/pyspark"
+[ -f "$WORK/pyspark/pyspark.zip" ] || { echo "no pyspark in $PYSPARK_DIR: set PYSPARK_DIR" >&2; exit 1; }
 
 (cd "$WORK/yarn" && exec java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.io.tmpdir="$WORK/yarn/tmp" \
   -cp "$ROOT/target/test-classes:$(cat "$ROOT/target/test.classpath")" io.github.sparkwheel.yarn.MiniYarnLauncher "$WORK/yarn" \
@@ -19,25 +25,32 @@ python3 src/it/fixture_wheels.py target/it-wheels >/dev/null
 YARN_PID=$!
 trap 'touch "$WORK/yarn/stop"; sleep 2; kill $YARN_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do [ -f "$WORK/yarn/yarn.properties" ] && break; sleep 1; done
+export SPARK_CONF_DIR=$WORK/yarn/spark-conf   # the cluster's spark-defaults.conf: staging inside $WORK
 
-# the submit ITs' Python job (Py4J driver, executors through the bootstrap), as a standalone project
+# the real-PySpark word count IT's project, standalone
 mkdir -p "$WORK/job"
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 sed -e "s#@project.groupId@#io.github.sparkwheel#; s#@project.artifactId@#pyspark-maven-plugin#; s#@project.version@#$VERSION#" \
-    -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itSources@#$ROOT/src/it#" \
-    -e "s#<arg>fail</arg>#<arg>bench</arg>#" src/it/submit-yarn-failure/pom.xml > "$WORK/job/pom.xml"
+    -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itPyspark@#$WORK/pyspark#g" \
+    -e "s#@exampleSources@#$ROOT/examples/wordcount/src/main/python#" \
+    src/it/submit-yarn-wordcount-real-pyspark/pom.xml > "$WORK/job/pom.xml"
 MVN="$ROOT/mvnw -B -q -f $WORK/job/pom.xml"
 $MVN package
 
-# the exact command and environment the goal runs
+# the exact command and environment the goal runs; the raw runs log with milliseconds
 $ROOT/mvnw -B -f "$WORK/job/pom.xml" pyspark:submit -Dpyspark.submit.dryRun > "$WORK/dry-run.txt"
 COMMAND=$(sed -n '/The command:/{n;s/^\[INFO\] //;p;}' "$WORK/dry-run.txt")
 ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-run.txt" | grep '=' || true)
+JAVA=${COMMAND%% *}
+RAW_COMMAND="$JAVA -Dlog4j2.configurationFile=$ROOT/bench/log4j2-millis.properties ${COMMAND#* }"
+printf 'Spark runtime handed to YARN: %s jars, %s MB (spark.yarn.jars, uploaded by every submission)\n' \
+  "$(wc -l < "$(ls "$WORK"/job/target/pyspark-submit/spark-*.classpath)")" \
+  "$(xargs du -cm < "$(ls "$WORK"/job/target/pyspark-submit/spark-*.classpath)" | tail -1 | cut -f1)"
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$(now)"; }
 run_goal() { $MVN pyspark:submit > "$WORK/goal-$1.log" 2>&1; }
-run_raw() { (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $COMMAND") > "$WORK/raw-$1.log" 2>&1; }
+run_raw() { (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $RAW_COMMAND") > "$WORK/raw-$1.log" 2>&1; }
 timed() { local start; start=$(now); "$@"; elapsed "$start"; }
 
 # one uncounted run of each warms the page cache, Maven's and Spark's jars and the node's venv cache
@@ -48,7 +61,8 @@ for round in $(seq 1 "$ROUNDS"); do
   if (( round % 2 )); then g=$(timed run_goal "$round"); r=$(timed run_raw "$round")
   else r=$(timed run_raw "$round"); g=$(timed run_goal "$round"); fi
   goal+=("$g") raw+=("$r")
-  printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s\n' "$round" "$g" "$r"
+  printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s; raw: %s\n' "$round" "$g" "$r" \
+    "$(python3 bench/submit_phases.py "$WORK/raw-$round.log" "$(sed -n 's/^logDir=//p' "$WORK/yarn/yarn.properties")")"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 G=$(median "${goal[@]}"); R=$(median "${raw[@]}")
