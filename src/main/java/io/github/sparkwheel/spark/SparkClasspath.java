@@ -55,7 +55,7 @@ public final class SparkClasspath {
     }
 
     /** Spark's jar of the same artifact (whatever its version), if it has one. */
-    public Optional<Path> provided(Path jar) {
+    public Optional<Path> sparksCopyOf(Path jar) {
         return artifactId(jar).map(byArtifactId::get);
     }
 
@@ -64,7 +64,7 @@ public final class SparkClasspath {
         List<Path> ship = new ArrayList<>();
         List<Path> provided = new ArrayList<>();
         for (Path jar : jars) {
-            (provided(jar).isPresent() ? provided : ship).add(jar);
+            (sparksCopyOf(jar).isPresent() ? provided : ship).add(jar);
         }
         return new Split(ship, provided);
     }

@@ -21,8 +21,6 @@ public final class SparkDistribution {
     /** The assembly's modules and its yarn profile: a distribution built with {@code -Pyarn}. */
     public static final List<String> DEFAULT_MODULES = List.of("spark-core", "spark-sql", "spark-mllib",
             "spark-streaming", "spark-graphx", "spark-repl", "spark-yarn");
-    /** The assembly's hive and hive-thriftserver profiles, for {@code <sparkModules>}. */
-    public static final List<String> HIVE_MODULES = List.of("spark-hive", "spark-hive-thriftserver");
     /** The module whose presence brings the web proxy, as the assembly's yarn profile does. */
     public static final String YARN_MODULE = "spark-yarn";
     public static final String GROUP_ID = "org.apache.spark";

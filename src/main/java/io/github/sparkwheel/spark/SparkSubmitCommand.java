@@ -51,7 +51,6 @@ public final class SparkSubmitCommand {
         return file.toAbsolutePath().normalize().toUri().toString();
     }
 
-
     /** The whole command line: launcher, then spark-submit arguments. */
     public List<String> command() {
         List<String> command = new ArrayList<>();

@@ -44,8 +44,8 @@ class SparkClasspathTest {
         Files.createFile(dir.resolve("jars/spark-sql_2.13-4.2.0.jar"));
         Files.createFile(dir.resolve("jars/README"));
         SparkClasspath spark = SparkClasspath.ofSparkHome(dir);
-        assertThat(spark.provided(Paths.get("/m2/spark-sql_2.13-4.1.0.jar"))).hasValue(dir.resolve("jars/spark-sql_2.13-4.2.0.jar"));
-        assertThat(spark.provided(Paths.get("/m2/spark-avro_2.13-4.2.0.jar"))).isEmpty();
+        assertThat(spark.sparksCopyOf(Paths.get("/m2/spark-sql_2.13-4.1.0.jar"))).hasValue(dir.resolve("jars/spark-sql_2.13-4.2.0.jar"));
+        assertThat(spark.sparksCopyOf(Paths.get("/m2/spark-avro_2.13-4.2.0.jar"))).isEmpty();
         assertThat(SparkClasspath.ofSparkHome(dir.resolve("nowhere")).split(List.of(Paths.get("a-1.jar"))).ship).hasSize(1);
     }
 }
