@@ -224,6 +224,131 @@ class ConcurrencyTest(BootstrapTestCase):
         self.assertIn("removing the incomplete environment", err)
 
 
+def make_layers(container, job_code, dep_wheels_dir=None, extra_files=0, alias="wheelhouse"):
+    """A container's working directory as YARN lays out the submit goal's two layers: the job layer
+    (alias/: bootstrap, runner, the job's own code unpacked under site/) and the dependency layer
+    (alias-deps/: the dependency wheels, their lock and manifest, bootstrap/env-id)."""
+    deps = os.path.join(container, alias + "-deps")
+    wheels = os.path.join(deps, "wheels")
+    os.makedirs(wheels)
+    many = {"bigpkg/m%04d.py" % i: "VALUE = %d\n" % i for i in range(extra_files)}
+    paths = [make_wheel(wheels, "helper_lib", "2.0", dict({"helper_lib.py": "ANSWER = 42\n"}, **many),
+                        tags="%s-%s-%s" % (PY_TAG, PY_TAG, PLATFORM))]
+    write_wheelhouse(deps, paths)
+    for name in ("python", "bootstrap.py"):  # a dependency layer carries only bootstrap/env-id
+        os.remove(os.path.join(deps, "bootstrap", name))
+    job = os.path.join(container, alias)
+    os.makedirs(os.path.join(job, "site", "jobpkg"))
+    with open(os.path.join(job, "site", "jobpkg", "__init__.py"), "w") as f:
+        f.write(job_code)
+    os.makedirs(os.path.join(job, "bootstrap"))
+    for name in ("python", "bootstrap.py"):
+        shutil.copy(os.path.join(BOOTSTRAP, name), os.path.join(job, "bootstrap", name))
+    os.chmod(os.path.join(job, "bootstrap", "python"), 0o755)
+    with open(os.path.join(job, "bootstrap", "dependency-layer"), "w") as f:
+        f.write(alias + "-deps\n")
+    return job
+
+
+class LayeredTest(BootstrapTestCase):
+    """The submit goal's layers: one venv per node from the dependency layer, whatever the job's code."""
+
+    extra_files = 0
+    IMPORT = ("import sys, jobpkg, helper_lib; print(sys.prefix); print(jobpkg.VERSION, helper_lib.ANSWER); "
+              "print(jobpkg.__file__)")
+
+    def container(self, name, version, extra_files=0):
+        container = os.path.join(self.tmp, name)
+        make_layers(container, "VERSION = %r\n" % version, extra_files=extra_files)
+        return container
+
+    def start_in(self, container, *args, **env):
+        """As Spark starts it: ./<alias>/bootstrap/python, relative to the container's working directory."""
+        return subprocess.Popen([os.path.join(".", "wheelhouse", "bootstrap", "python")] + list(args), cwd=container,
+                                env=self.env(**env), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                universal_newlines=True)
+
+    def run_in(self, container, *args, **env):
+        process = self.start_in(container, *args, **env)
+        out, err = process.communicate(timeout=120)
+        return process.returncode, out, err
+
+    def test_the_venv_comes_from_the_dependency_layer_and_the_jobs_code_from_its_site(self):
+        first = self.container("container-1", "1.0")
+        rc, out, err = self.run_in(first, "-c", self.IMPORT, PYTHONPATH="/opt/spark/python/pyspark.zip")
+        self.assertEqual(rc, 0, err)
+        prefix, versions, job_file = out.strip().splitlines()
+        self.assertTrue(prefix.startswith(self.cache), prefix)
+        self.assertEqual(versions, "1.0 42")
+        self.assertEqual(job_file, os.path.join(first, "wheelhouse", "site", "jobpkg", "__init__.py"))
+        self.assertIn("from 1 wheels", err)
+        # warm: the shell path alone, with site/ first and Spark's PYTHONPATH kept
+        os.rename(os.path.join(first, "wheelhouse", "bootstrap", "bootstrap.py"),
+                  os.path.join(first, "wheelhouse", "bootstrap", "gone.py"))
+        rc, out, err = self.run_in(first, "-c", "import os; print(os.environ['PYTHONPATH'])",
+                                   PYTHONPATH="/opt/spark/python/pyspark.zip")
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(out.strip(), os.path.join(first, "wheelhouse", "site") + ":/opt/spark/python/pyspark.zip")
+
+    def test_a_code_only_change_runs_in_the_same_venv_without_building(self):
+        rc, out, err = self.run_in(self.container("container-1", "1.0"), "-c", self.IMPORT)
+        self.assertEqual(rc, 0, err)
+        venv = out.splitlines()[0]
+        for cold_path in (False, True):
+            second = self.container("container-2-%s" % cold_path, "2.0")
+            if cold_path:  # the cold path too finds the venv ready (a node whose warm pointer is gone)
+                os.remove(os.path.join(self.cache, os.listdir(self.cache)[0], "current"))
+            rc, out, err = self.run_in(second, "-c", self.IMPORT)
+            self.assertEqual(rc, 0, err)
+            self.assertEqual(out.splitlines()[:2], [venv, "2.0 42"])
+            self.assertNotIn("building the environment", err)
+
+    def test_other_dependencies_get_another_venv(self):
+        rc, out, err = self.run_in(self.container("container-1", "1.0"), "-c", self.IMPORT)
+        self.assertEqual(rc, 0, err)
+        other = self.container("container-2", "1.0", extra_files=3)  # another helper_lib wheel: another lock
+        rc2, out2, err2 = self.run_in(other, "-c", self.IMPORT + "; import bigpkg.m0002")
+        self.assertEqual(rc2, 0, err2)
+        self.assertNotEqual(out.splitlines()[0], out2.splitlines()[0])
+        self.assertIn("building the environment", err2)
+
+    def test_starts_of_two_job_layers_on_a_cold_node_build_once(self):
+        containers = [self.container("container-%d" % i, "%d.0" % i, extra_files=300) for i in range(2)]
+        processes = [self.start_in(containers[i % 2], "-c", self.IMPORT + "; import bigpkg.m0299") for i in range(6)]
+        results = [p.communicate(timeout=300) + (p.returncode,) for p in processes]
+        for i, (out, err, rc) in enumerate(results):
+            self.assertEqual(rc, 0, err)
+            self.assertEqual(out.splitlines()[1], "%d.0 42" % (i % 2))
+        self.assertEqual(sum(err.count("building the environment") for _, err, _ in results), 1)
+        self.assertEqual(len({out.splitlines()[0] for out, _, _ in results}), 1, "one venv for both job layers")
+
+    def test_a_start_killed_while_installing_the_dependencies_is_rebuilt_by_the_next(self):
+        first = self.container("container-1", "1.0", extra_files=400)
+        victim = self.start_in(first, "-c", "pass")
+        deadline = time.time() + 60
+        site = None
+        while time.time() < deadline:
+            found = [os.path.join(r, d) for r, ds, _ in os.walk(self.cache) for d in ds if d == "bigpkg"]
+            if found and len(os.listdir(found[0])) > 5:
+                site = found[0]
+                break
+            time.sleep(0.002)
+        self.assertIsNotNone(site, "the install never started")
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.communicate()
+        rc, out, err = self.run_in(self.container("container-2", "2.0", extra_files=400), "-c", self.IMPORT)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.splitlines()[1], "2.0 42")
+        self.assertIn("removing the incomplete environment", err)
+
+    def test_a_missing_dependency_layer_is_named(self):
+        container = self.container("container-1", "1.0")
+        shutil.rmtree(os.path.join(container, "wheelhouse-deps"))
+        rc, out, err = self.run_in(container, "-c", "pass")
+        self.assertEqual((rc, out), (3, ""))
+        self.assertIn("the dependency layer %s is missing" % os.path.join(container, "wheelhouse-deps"), err)
+
+
 class FailureMessagesTest(BootstrapTestCase):
     def test_a_wheel_that_fails_its_hash_is_refused(self):
         wheel = [w for w in os.listdir(os.path.join(self.home, "wheels")) if w.startswith("helper")][0]

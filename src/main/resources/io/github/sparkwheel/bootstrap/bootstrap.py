@@ -13,6 +13,11 @@ virtualenv's python with the arguments Spark gave (``-m pyspark.daemon``, the ru
   is a zip), with console scripts and ``.dist-info`` metadata, which is several times faster than
   ``pip install`` (see bench/). Bytecode is compiled right after, in the background, so the first
   start does not wait for it.
+* Layered, as the submit goal stages it: this archive is the job layer, with the job's own code
+  unpacked under ``site/``, and ``bootstrap/dependency-layer`` names the sibling archive of
+  dependency wheels. The venv is built from the dependency layer alone (its env id is a digest of
+  the dependencies' lock), so every version of the job's code runs in the same venv; ``site/`` goes
+  first on the PYTHONPATH.
 * The cache is trimmed when it grows, that is after a build: environments of this node's cache that
   no process has started for PYSPARK_WHEELHOUSE_CACHE_MAX_AGE_DAYS (default 14; 0 keeps everything)
   are removed by a detached process, unless one is still in use: every interpreter of an environment
@@ -190,6 +195,18 @@ def environment_directory(env_id):
         raise BootstrapError("neither the cache %s nor the working directory %s is writable (%s)"
                              % (root, fallback, reason))
     return fallback
+
+
+def layout(home=HOME):
+    """(the directory the venv is built from, the job's site directory or None). A layered job layer
+    names its dependency layer, a sibling in the container's working directory (a path, not a link:
+    YARN links each archive into the working directory)."""
+    try:
+        with open(os.path.join(home, "bootstrap", "dependency-layer"), encoding="utf-8") as f:
+            layer = f.read().strip()
+    except FileNotFoundError:
+        return home, None
+    return os.path.join(os.path.dirname(home), layer), os.path.join(home, "site")
 
 
 def ensure_environment(home=HOME):
@@ -599,11 +616,19 @@ def evict_main(args):
 def main(argv):
     if argv[:1] == [EVICT_FLAG]:
         return evict_main(argv[1:])
+    dependencies, site = layout()
     try:
-        target = ensure_environment()
+        if not os.path.isfile(os.path.join(dependencies, "wheelhouse.json")):
+            raise BootstrapError("the dependency layer %s is missing from the working directory %s; ship it with "
+                                 "--archives <dependency layer>#%s, as the submit goal does"
+                                 % (dependencies, os.getcwd(), os.path.basename(dependencies)))
+        target = ensure_environment(dependencies)
     except BootstrapError as e:
         log(str(e))
         return 3
+    if site is not None:
+        inherited = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = site + (os.pathsep + inherited if inherited else "")
     python = os.path.join(target, "bin", "python")
     os.execv(python, [python] + argv)
     return 0  # not reached
