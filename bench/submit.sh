@@ -25,7 +25,6 @@ python3 src/it/real_pyspark.py "$PYSPARK_DIR" "$WORK/pyspark"
 YARN_PID=$!
 trap 'touch "$WORK/yarn/stop"; sleep 2; kill $YARN_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do [ -f "$WORK/yarn/yarn.properties" ] && break; sleep 1; done
-export SPARK_CONF_DIR=$WORK/yarn/spark-conf   # the cluster's spark-defaults.conf: staging inside $WORK
 
 # the real-PySpark word count IT's project, standalone
 mkdir -p "$WORK/job"

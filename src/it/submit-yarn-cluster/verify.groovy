@@ -21,10 +21,12 @@ apps.each { app ->
     assert out =~ /executor-venv \S*pyspark-wheelhouse\/[0-9a-f]{32}\/cp3\d+-\S+ textlib p0/ : out
     assert out =~ /executor-venv \S*pyspark-wheelhouse\/[0-9a-f]{32}\/cp3\d+-\S+ textlib p1/ : out
 }
-// the second submission really ran Spark 4.2.0: its jars, resolved from Maven, were the YARN containers' classpath
+// the second submission really ran Spark 4.2.0, resolved from Maven and staged as its own runtime layer
 def work = new File(basedir, 'job/target/pyspark-submit')
 assert work.list().any { it.startsWith('spark-4.2.0_2.13-') && it.endsWith('.classpath') } : work.list()
-def launch = []
-new File(props.logDir).eachFileRecurse { f -> if (f.name == 'launch_container.sh' && f.path.contains(apps[1])) launch << f.text }
-assert launch.join('\n').contains('spark-core_2.13-4.2.0.jar') : "no Spark 4.2.0 classpath for ${apps[1]}"
+def runtimes = (log =~ /pyspark-staging: spark-runtime layer (spark-runtime-[0-9a-f]{64}\.zip)/).collect { it[1] } as Set
+assert runtimes.size() == 2 : log
+def amLog = []
+new File(props.logDir).eachFileRecurse { f -> if (f.name == 'stderr' && f.path.contains(apps[1] + '_01_000001')) amLog << f.text }
+assert amLog.join('\n').contains('Running Spark version 4.2.0') : "the ApplicationMaster of ${apps[1]} ran another Spark"
 return true

@@ -1,4 +1,6 @@
 def log = new File(basedir, 'build.log').text
+def props = new Properties()
+new File(yarnDir, 'yarn.properties').withInputStream { props.load(it) }
 def app = (log =~ /Submitted YARN application (application_\d+_\d+)/)[0][1]
 assert log.contains("Timeout: 'spark-submit' ran longer than 45 s and was stopped; killed YARN application $app")
 // what the driver was doing, read before the kill from the running ApplicationMaster's logs: a running
@@ -16,9 +18,10 @@ while (System.currentTimeMillis() < deadline) {
     Thread.sleep(500)
 }
 assert state == 'KILLED' : "application $app is $state"
-// a killed application leaves its staged files behind: inside the build, where the cluster's
-// spark-defaults.conf (SPARK_CONF_DIR) puts them, never in the user's home (~/.sparkStaging)
-// (<spark.yarn.stagingDir>/<user>/.sparkStaging/<app>)
-assert new File(yarnDir, 'staging').listFiles().any { new File(it, ".sparkStaging/$app").isDirectory() }
+// a killed application leaves its staged files behind: on the cluster's HDFS (whose storage is inside the
+// build), never in the user's home (~/.sparkStaging)
+def launch = []
+new File(props.logDir).eachFileRecurse { f -> if (f.name == 'launch_container.sh' && f.path.contains(app)) launch << f.text }
+assert launch.join('\n') =~ /SPARK_YARN_STAGING_DIR="hdfs:\/\/[^"]+\/user\/[^"\/]+\/\.sparkStaging\/${app}"/ : launch
 assert !new File(System.getProperty('user.home'), ".sparkStaging/$app").exists()
 return true

@@ -31,6 +31,34 @@ class ArchitectureTest {
         }
     }
 
+    /** The helpers that run in a JVM over Spark's classpath, the only classes that may link against Hadoop. */
+    private static final List<String> HADOOP_HELPERS = List.of("YarnKill", "YarnLogs", "LayerStager", "StageThenSubmit");
+
+    @Test
+    void onlyTheHadoopHelpersImportHadoop_andNoOtherClassLinksAgainstThem() throws IOException {
+        Path main = Paths.get("src/main/java/io/github/sparkwheel");
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(main)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
+        }
+        java.util.regex.Pattern linking = java.util.regex.Pattern.compile(
+                "\\b(" + String.join("|", HADOOP_HELPERS) + ")(\\s*[.(:]|\\.class)");
+        List<String> offenders = new java.util.ArrayList<>();
+        int helpers = 0;
+        for (Path source : sources) {
+            String name = source.getFileName().toString().replace(".java", "");
+            String text = Files.readString(source);
+            boolean hadoop = text.contains("import org.apache.hadoop.");
+            if (HADOOP_HELPERS.contains(name)) {
+                helpers += hadoop ? 1 : 0;
+            } else if (hadoop || linking.matcher(text.replaceAll("(?s)/\\*.*?\\*/", "")).find()) {
+                offenders.add(source.toString()); // the plugin's JVM would have to load Hadoop
+            }
+        }
+        assertThat(offenders).isEmpty();
+        assertThat(helpers).as("the check sees the helpers' Hadoop imports").isEqualTo(HADOOP_HELPERS.size());
+    }
+
     @Test
     void everyMojoParameter_hasJavadocWithSince() throws IOException {
         Path mojos = Paths.get("src/main/java/io/github/sparkwheel/maven");

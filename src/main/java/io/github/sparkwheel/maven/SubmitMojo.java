@@ -3,14 +3,10 @@ package io.github.sparkwheel.maven;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.spark.EnvironmentMode;
-import io.github.sparkwheel.spark.HadoopConf;
-import io.github.sparkwheel.spark.SparkDistribution;
-import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.spark.SparkSubmitter;
 import io.github.sparkwheel.spark.SubmitRequest;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +26,7 @@ import org.eclipse.aether.RepositorySystem;
  * @since 0.1.0
  */
 @Mojo(name = SubmitMojo.GOAL_NAME, threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class SubmitMojo extends AbstractPysparkMojo {
+public class SubmitMojo extends AbstractSparkMojo {
 
     public static final String GOAL_NAME = "submit";
 
@@ -42,22 +38,7 @@ public class SubmitMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.submit.skip", defaultValue = "false")
     private boolean skipSubmit;
 
-    /**
-     * The wheelhouse to ship.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.wheelhouse",
-            defaultValue = "${project.build.directory}/${project.build.finalName}-wheelhouse.zip")
-    private File wheelhouse;
 
-    /**
-     * The directory the wheelhouse is unpacked to in every container ({@code --archives zip#alias}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.alias", defaultValue = "wheelhouse")
-    private String alias;
 
     /**
      * Spark's master.
@@ -230,61 +211,11 @@ public class SubmitMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.virtualenv.installPackage")
     private String virtualenvInstallPackage;
 
-    /**
-     * A Spark installation whose {@code bin/spark-submit} submits. Default: {@code SPARK_HOME}; without
-     * either, Spark {@code <sparkVersion>} is resolved from the Maven repositories and run in a forked JVM.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkHome")
-    private File sparkHome;
 
-    /**
-     * The Spark version resolved from the Maven repositories when there is no Spark home.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
-    private String sparkVersion;
 
-    /**
-     * The Scala binary version of those Spark artifacts.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.scalaBinaryVersion", defaultValue = "2.12")
-    private String scalaBinaryVersion;
 
-    /**
-     * The Spark modules resolved when there is no Spark home, by artifact id without the Scala suffix.
-     * Default: what a Spark distribution built with YARN support ships, that is Spark's assembly module
-     * ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx, spark-repl}, with Guava)
-     * and its yarn profile ({@code spark-yarn}, which brings Hadoop's {@code hadoop-yarn-server-web-proxy}
-     * at the version Spark declares). Add {@code spark-hive} and {@code spark-hive-thriftserver} for
-     * Hive support. Connectors (spark-avro, spark-sql-kafka) are dependencies of the module instead:
-     * they go along with {@code --jars}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkModules")
-    private List<String> sparkModules = new ArrayList<>(SparkDistribution.DEFAULT_MODULES);
 
-    /**
-     * pyspark and py4j archives ({@code PYSPARK_ARCHIVES_PATH}) when there is no Spark home:
-     * {@code local:} paths on the nodes, or files to upload.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.pysparkArchives")
-    private List<String> pysparkArchives = new ArrayList<>();
 
-    /**
-     * The Hadoop configuration directory (yarn-site.xml). Default: {@code HADOOP_CONF_DIR}, then {@code YARN_CONF_DIR}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.hadoopConfDir")
-    private File hadoopConfDir;
 
     /**
      * Waits for the application to end and maps its final status to the build result.
@@ -327,19 +258,10 @@ public class SubmitMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.submit.includeJars", defaultValue = "true")
     private boolean includeJars;
 
-    /**
-     * Scratch space: the runner, the lock, a client-mode driver's wheelhouse and cache.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.directory}/pyspark-submit", readonly = true)
-    private File workDirectory;
-
-    private final RepositorySystem repositorySystem;
 
     @Inject
     public SubmitMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
+        super(repositorySystem);
     }
 
     @Override
@@ -367,10 +289,7 @@ public class SubmitMojo extends AbstractPysparkMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
-        SubmitRequest request = new SubmitRequest();
-        request.wheelhouse = wheelhouse.toPath();
-        request.alias = alias;
-        request.master = master;
+        SubmitRequest request = sparkRequest(master);
         request.deployMode = deployMode;
         request.appName = appName;
         request.queue = queue;
@@ -396,29 +315,17 @@ public class SubmitMojo extends AbstractPysparkMojo {
         request.nodePython = nodePython;
         request.nodeCache = nodeCache;
         request.localPython = python;
-        request.localCache = workDirectory.toPath().resolve("cache");
+        request.localCache = request.workDirectory.resolve("cache");
         request.virtualenv.binPath = virtualenvBinPath;
         request.virtualenv.indexUrl = virtualenvIndexUrl;
         request.virtualenv.trustedHost = virtualenvTrustedHost;
         request.virtualenv.systemSitePackages = virtualenvSystemSitePackages;
         request.virtualenv.upgradePip = virtualenvUpgradePip;
         request.virtualenv.installPackage = virtualenvInstallPackage;
-        request.pysparkArchives.addAll(pysparkArchives);
-        request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
-                request.yarn());
         request.waitForCompletion = waitForCompletion;
         request.timeout = Duration.ofSeconds(submitTimeout);
         request.killOnTimeout = killOnTimeout;
         request.dryRun = dryRun;
-        request.workDirectory = workDirectory.toPath();
-
-        request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
-        if (request.sparkHome == null) {
-            request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories()).resolveCached(
-                            SparkDistribution.of(sparkVersion, scalaBinaryVersion, sparkModules), workDirectory.toPath()));
-            request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        }
         new SparkSubmitter(processRunner, buildLog()).submit(request);
     }
 }

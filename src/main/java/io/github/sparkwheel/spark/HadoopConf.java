@@ -41,6 +41,36 @@ public final class HadoopConf {
         return dir;
     }
 
+    /**
+     * Where the submit goal stages its layers unless {@code <stagingDirectory>} says otherwise: the
+     * user's home on the cluster's default file system ({@code fs.defaultFS} of core-site.xml, HDFS's
+     * {@code /user/<user>}), under {@code .pyspark-maven-plugin}; the local home when the default file
+     * system is the local one.
+     */
+    public static String defaultStagingDirectory(Path dir, String user, String localHome) throws IOException {
+        String defaultFs = dir == null ? null : property(dir, "core-site.xml", "fs.defaultFS").orElse(null);
+        if (defaultFs == null || defaultFs.startsWith("file:")) {
+            return Paths.get(localHome, ".pyspark-maven-plugin").toUri().toString();
+        }
+        return defaultFs.replaceAll("/+$", "") + "/user/" + user + "/.pyspark-maven-plugin";
+    }
+
+    /**
+     * {@code directory} as a URI Spark resolves to the same place the Hadoop client does: a path
+     * without a scheme ({@code /releases/pyspark}) is on the default file system ({@code fs.defaultFS}).
+     */
+    public static String qualify(String directory, Path dir) throws IOException {
+        if (directory.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return directory;
+        }
+        String defaultFs = dir == null ? null : property(dir, "core-site.xml", "fs.defaultFS").orElse(null);
+        if (defaultFs == null || defaultFs.startsWith("file:")) {
+            return Paths.get(directory).toAbsolutePath().toUri().toString();
+        }
+        return defaultFs.replaceAll("/+$", "") + (directory.startsWith("/") ? "" : "/user/"
+                + System.getProperty("user.name") + "/") + directory;
+    }
+
     /** A property of {@code <dir>/<file>} (e.g. yarn-site.xml). */
     static Optional<String> property(Path dir, String file, String name) throws IOException {
         Path xml = dir.resolve(file);

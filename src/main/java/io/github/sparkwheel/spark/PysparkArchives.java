@@ -56,7 +56,8 @@ public final class PysparkArchives {
         return archive.startsWith("file:") ? Paths.get(URI.create(archive)) : null;
     }
 
-    private static boolean hasScheme(String archive) {
+    /** A URI ({@code local:}, {@code hdfs:}, {@code file:}) rather than a local path. */
+    static boolean hasScheme(String archive) {
         return archive.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
     }
 }

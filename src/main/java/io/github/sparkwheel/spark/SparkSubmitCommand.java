@@ -24,6 +24,7 @@ public final class SparkSubmitCommand {
     private final Path localWheelhouse;
     private final List<String> moduleOptions;
     private final List<Path> jars;
+    private final StagedSubmission staged;
 
     /**
      * @param runner the local copy of the wheelhouse's runner (the primary resource)
@@ -31,15 +32,17 @@ public final class SparkSubmitCommand {
      * @param localWheelhouse the wheelhouse unpacked on this machine, for a client-mode driver
      * @param moduleOptions the JDK module options of the Spark version (classpath launcher)
      * @param jars the jars to ship with {@code --jars}: the request's, less those Spark already has
+     * @param staged the layers staged on the cluster's file system, or {@code null} to ship the wheelhouse
      */
     public SparkSubmitCommand(SubmitRequest request, Path runner, Path lock, Path localWheelhouse,
-            List<String> moduleOptions, List<Path> jars) {
+            List<String> moduleOptions, List<Path> jars, StagedSubmission staged) {
         this.request = request;
         this.runner = runner;
         this.lock = lock;
         this.localWheelhouse = localWheelhouse;
         this.moduleOptions = List.copyOf(moduleOptions);
         this.jars = List.copyOf(jars);
+        this.staged = staged;
     }
 
     /**
@@ -65,8 +68,15 @@ public final class SparkSubmitCommand {
                 classpath.add(request.hadoopConfDir.toString()); // else the client retries 0.0.0.0:8032 for ever
             }
             request.sparkJars.forEach(jar -> classpath.add(jar.toString()));
-            command.add(String.join(File.pathSeparator, classpath));
-            command.add(SPARK_SUBMIT_CLASS);
+            if (staged != null) { // one JVM stages the layers, then submits
+                classpath.add(staged.pluginJar().toString());
+                command.add(String.join(File.pathSeparator, classpath));
+                command.add(HadoopJvm.STAGE_THEN_SUBMIT);
+                command.add(staged.planFile().toString());
+            } else {
+                command.add(String.join(File.pathSeparator, classpath));
+                command.add(SPARK_SUBMIT_CLASS);
+            }
         }
         command.addAll(arguments());
         return command;
@@ -88,7 +98,7 @@ public final class SparkSubmitCommand {
         if (!jars.isEmpty()) {
             add(args, "--jars", jars.stream().map(SparkSubmitCommand::uri).collect(Collectors.joining(",")));
         }
-        add(args, "--archives", uri(request.wheelhouse) + "#" + request.alias);
+        add(args, "--archives", staged != null ? staged.archives(request.alias) : uri(request.wheelhouse) + "#" + request.alias);
         if (request.environment == EnvironmentMode.VIRTUALENV) {
             add(args, "--files", uri(lock));
         }
@@ -142,14 +152,19 @@ public final class SparkSubmitCommand {
         }
         if (request.yarn()) {
             confs.put("spark.yarn.submit.waitAppCompletion", Boolean.toString(request.waitForCompletion));
-            if (request.sparkHome == null && !request.sparkConf.containsKey("spark.yarn.jars")
-                    && !request.sparkConf.containsKey("spark.yarn.archive")) {
+            if (staged != null && staged.sparkArchive() != null) {
+                confs.put("spark.yarn.archive", staged.sparkArchive()); // the Spark runtime layer
+            } else if (request.sparkHome == null && !request.userSetsSparkJars()) {
                 // without a Spark home there is no assembly to upload: ship the resolved jars
                 confs.put("spark.yarn.jars", request.sparkJars.stream().map(SparkSubmitCommand::uri)
                         .collect(Collectors.joining(",")));
             }
         }
         confs.putAll(request.sparkConf);
+        if (staged != null) { // the user's tags and the one that keeps this application's layers from the clean-up
+            String tags = request.sparkConf.get("spark.yarn.tags");
+            confs.put("spark.yarn.tags", tags == null || tags.isBlank() ? staged.tag() : tags + "," + staged.tag());
+        }
         return confs;
     }
 
@@ -164,7 +179,8 @@ public final class SparkSubmitCommand {
             env.put("SPARK_HOME", request.sparkHome.toString());
         } else {
             // PythonRunner and the YARN client look for pyspark here instead of in a Spark home
-            env.put("PYSPARK_ARCHIVES_PATH", PysparkArchives.forYarn(request.pysparkArchives));
+            env.put("PYSPARK_ARCHIVES_PATH", staged != null ? staged.pysparkArchivesPath(request.pysparkArchives)
+                    : PysparkArchives.forYarn(request.pysparkArchives));
         }
         if (!request.clusterMode() && request.environment == EnvironmentMode.BOOTSTRAP) {
             env.put(Bootstrap.BASE_PYTHON_VARIABLE, request.localPython);

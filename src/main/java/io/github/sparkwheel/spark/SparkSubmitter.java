@@ -9,6 +9,7 @@ import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
 import io.github.sparkwheel.process.SecretMasker;
 import io.github.sparkwheel.runner.RunnerScript;
+import io.github.sparkwheel.staging.StagingPlan;
 import io.github.sparkwheel.wheelhouse.Lock;
 import io.github.sparkwheel.wheelhouse.SourceTree;
 import io.github.sparkwheel.wheelhouse.ZipExtractor;
@@ -67,6 +68,15 @@ public final class SparkSubmitter {
             throw timedOut(request, follower, e);
         }
         String app = follower.applicationId();
+        List<String> uploads = follower.uploads();
+        if (app != null) {
+            log.info("Spark uploaded " + uploads.size() + " files for " + app + (uploads.isEmpty() ? ""
+                    : ": " + String.join(", ", uploads.size() <= 12 ? uploads : uploads.subList(0, 12))
+                            + (uploads.size() <= 12 ? "" : ", …")));
+        }
+        if (app == null && result.exitCode() == StagingPlan.CANNOT_WRITE_STATUS && request.layered()) {
+            throw LayerStaging.failed(result);
+        }
         if (result.succeeded()) {
             if (app != null && !request.clusterMode()) {
                 log.info("The driver finished successfully; YARN application " + app + " ran its executors");
@@ -165,7 +175,15 @@ public final class SparkSubmitter {
                     + "it on the nodes; set <pysparkArchives> to pyspark.zip and py4j-*.zip (local: paths on the nodes, "
                     + "or files to upload)");
         }
-        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions, jars.ship);
+        StagedSubmission staged = null;
+        if (request.layered()) {
+            LayerStaging staging = new LayerStaging(runner, log);
+            staged = staging.prepare(request);
+            if (request.sparkHome != null || request.dryRun) { // else SparkSubmit's own JVM stages them first
+                staging.stage(request, staged);
+            }
+        }
+        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions, jars.ship, staged);
     }
 
     private static String fileNames(List<Path> jars) {

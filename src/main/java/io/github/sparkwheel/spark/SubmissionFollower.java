@@ -20,6 +20,8 @@ final class SubmissionFollower implements BuildLog {
     private static final Pattern TRACKING = Pattern.compile("^\\s*tracking URL: (\\S+)");
     private static final Pattern FINAL_STATUS = Pattern.compile("^\\s*final status: (\\w+)");
     private static final Pattern DIAGNOSTICS = Pattern.compile("^\\s*diagnostics: (.*)$");
+    /** Spark's YARN client copying a resource into the application's staging directory. */
+    private static final Pattern UPLOAD = Pattern.compile("Uploading resource (\\S+) -> (\\S+)");
 
     private final BuildLog log;
     private volatile String applicationId;
@@ -29,6 +31,7 @@ final class SubmissionFollower implements BuildLog {
     /** The level of the last Spark log line: its indented continuation lines share it. */
     private String lastLevel;
     private final List<String> diagnostics = new ArrayList<>();
+    private final List<String> uploads = new ArrayList<>();
 
     SubmissionFollower(BuildLog log) {
         this.log = log;
@@ -44,6 +47,11 @@ final class SubmissionFollower implements BuildLog {
 
     synchronized List<String> diagnostics() {
         return new ArrayList<>(diagnostics);
+    }
+
+    /** The file names of the resources Spark copied into the application's staging directory. */
+    synchronized List<String> uploads() {
+        return new ArrayList<>(uploads);
     }
 
     @Override
@@ -85,6 +93,11 @@ final class SubmissionFollower implements BuildLog {
         m = FINAL_STATUS.matcher(line);
         if (m.find()) {
             finalStatus = m.group(1);
+        }
+        m = UPLOAD.matcher(line);
+        if (m.find()) {
+            String target = m.group(2);
+            uploads.add(target.substring(target.lastIndexOf('/') + 1));
         }
         m = DIAGNOSTICS.matcher(line);
         if (m.find() && !"N/A".equals(m.group(1).trim()) && !diagnostics.contains(m.group(1).trim())) {

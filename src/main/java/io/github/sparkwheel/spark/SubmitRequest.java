@@ -49,6 +49,22 @@ public final class SubmitRequest {
     public final List<String> pysparkArchives = new ArrayList<>();
 
     public Path hadoopConfDir;
+
+    /**
+     * Stages content-addressed layers (Spark runtime, dependencies, job, pyspark) on the cluster's file
+     * system and hands Spark those, instead of shipping the wheelhouse and Spark's jars every time.
+     */
+    public boolean staging = true;
+    /** A Hadoop file system URI; {@code null}: {@link HadoopConf#defaultStagingDirectory}. */
+    public String stagingDirectory;
+    /** The newest stagings of this artifact that the clean-up keeps; 0 keeps everything. */
+    public int keepStagings = 5;
+    /** Layers no staging names are removed only once older than this many seconds. */
+    public long stagingGraceSeconds = 3600;
+    /** {@code groupId:artifactId}, what the staging records are filed under. */
+    public String artifact = "unknown:unknown";
+    /** Where the Spark runtime layer is written on this machine (shared by projects); {@code null}: the work directory. */
+    public Path layerCache;
     /** Waits for the application's end ({@code spark.yarn.submit.waitAppCompletion}). */
     public boolean waitForCompletion = true;
     /** {@code null} or zero: no limit. */
@@ -70,5 +86,15 @@ public final class SubmitRequest {
 
     public boolean yarn() {
         return master != null && master.startsWith("yarn");
+    }
+
+    /** Layers are staged for YARN containers that run the wheelhouse's bootstrap. */
+    public boolean layered() {
+        return staging && yarn() && environment == EnvironmentMode.BOOTSTRAP;
+    }
+
+    /** The user set the Spark runtime's jars for YARN themselves: no runtime layer then. */
+    public boolean userSetsSparkJars() {
+        return sparkConf.containsKey("spark.yarn.jars") || sparkConf.containsKey("spark.yarn.archive");
     }
 }

@@ -4,16 +4,11 @@ import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
-import io.github.sparkwheel.process.ProcessSpec;
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,22 +22,18 @@ final class YarnApplications {
     /** How long log aggregation may take to finish after the application did. */
     static final int AGGREGATION_WAIT_SECONDS = 30;
 
-    /** By name: {@link YarnKill} and {@link YarnLogs} link against Hadoop, which only the forked JVM has. */
-    static final String YARN_KILL = "io.github.sparkwheel.spark.YarnKill";
-    static final String YARN_LOGS = "io.github.sparkwheel.spark.YarnLogs";
-
     private YarnApplications() {}
 
     /** @return what happened, for the log and the error message */
     static String kill(SubmitRequest request, String applicationId, ProcessRunner runner, BuildLog log) {
         String manual = "kill it with: yarn application -kill " + applicationId;
         try {
-            ProcessResult result = runner.run(helper(request, YARN_KILL, List.of(applicationId))
+            ProcessResult result = runner.run(HadoopJvm.helper(request, HadoopJvm.YARN_KILL, List.of(applicationId))
                     .description("yarn application kill").timeout(Duration.ofSeconds(120)).build(), log);
             return result.succeeded() ? "killed YARN application " + applicationId
                     : "killing " + applicationId + " failed (exit code " + result.exitCode() + ": " + result.tailText()
                             + "); " + manual;
-        } catch (HelperUnavailable | ProcessException e) {
+        } catch (IOException | ProcessException e) {
             return "killing " + applicationId + " failed (" + e.getMessage() + "); " + manual;
         }
     }
@@ -62,10 +53,10 @@ final class YarnApplications {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            result = runner.run(helper(request, YARN_LOGS, List.of(applicationId, file.toString(),
+            result = runner.run(HadoopJvm.helper(request, HadoopJvm.YARN_LOGS, List.of(applicationId, file.toString(),
                             Long.toString(LOG_BYTES), "any", Integer.toString(AGGREGATION_WAIT_SECONDS)))
                     .description("yarn logs").timeout(Duration.ofSeconds(AGGREGATION_WAIT_SECONDS + 90)).build(), log);
-        } catch (HelperUnavailable | ProcessException | IOException e) {
+        } catch (ProcessException | IOException e) {
             return DriverLog.unread("The driver's logs could not be read (" + e.getMessage() + "); " + manual);
         }
         String container = field(result, "container ");
@@ -112,34 +103,5 @@ final class YarnApplications {
             }
         }
         return null;
-    }
-
-    /** {@code java -cp <hadoop conf>:<this plugin>:<Spark's jars> <main> <args>}, quiet. */
-    private static ProcessSpec.Builder helper(SubmitRequest request, String main, List<String> args)
-            throws HelperUnavailable {
-        List<String> classpath = new ArrayList<>();
-        classpath.add(request.hadoopConfDir.toString());
-        try {
-            classpath.add(Paths.get(YarnApplications.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new HelperUnavailable("could not locate the plugin's own jar: " + e.getMessage());
-        }
-        if (request.sparkHome != null) {
-            classpath.add(request.sparkHome.resolve("jars").resolve("*").toString());
-        } else {
-            request.sparkJars.forEach(jar -> classpath.add(jar.toString()));
-        }
-        String java = request.javaExecutable != null ? request.javaExecutable
-                : Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", String.join(File.pathSeparator, classpath), main));
-        command.addAll(args);
-        return ProcessSpec.builder(command).quiet(true);
-    }
-
-    private static final class HelperUnavailable extends Exception {
-        HelperUnavailable(String message) {
-            super(message);
-        }
     }
 }

@@ -33,7 +33,7 @@ class SparkSubmitCommandTest {
 
     private static SparkSubmitCommand command(SubmitRequest r) {
         return new SparkSubmitCommand(r, RUNNER, LOCK, LOCAL, List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
-                r.jars);
+                r.jars, null);
     }
 
     @Test

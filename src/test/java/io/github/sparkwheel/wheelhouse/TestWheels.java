@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes small wheels (no build backend needed) for unit tests. */
+/** Writes small wheels (no build backend needed) for unit tests; the same arguments give the same bytes. */
 public final class TestWheels {
 
     private TestWheels() {}
@@ -28,7 +28,9 @@ public final class TestWheels {
     }
 
     private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(315532800000L); // 1980-01-01: no build time in the bytes
+        zip.putNextEntry(entry);
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }

@@ -10,14 +10,17 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 
 /**
- * Starts a real single-node YARN (MiniYARNCluster) for the submit ITs and keeps it up until the
- * process is stopped or {@code <dir>/stop} appears. Writes {@code <dir>/conf/yarn-site.xml} (what
- * {@code HADOOP_CONF_DIR} points at), {@code <dir>/spark-conf/spark-defaults.conf} (what the ITs'
- * {@code SPARK_CONF_DIR} points at) and, last, {@code <dir>/yarn.properties} with the conf and
+ * Starts a real single-node YARN (MiniYARNCluster) over a real HDFS (MiniDFSCluster, the default file
+ * system) for the submit ITs and keeps them up until the process is stopped or {@code <dir>/stop}
+ * appears. Writes {@code <dir>/conf/yarn-site.xml} and {@code core-site.xml} (what
+ * {@code HADOOP_CONF_DIR} points at) and, last, {@code <dir>/yarn.properties} with the conf and
  * container log directories; the ITs wait for that file. While it runs, it keeps
  * {@code <dir>/applications.properties} up to date with every application's state.
  *
@@ -37,6 +40,21 @@ public final class MiniYarnLauncher {
         Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
         long started = System.nanoTime();
 
+        // a real HDFS as the cluster's default file system (staged layers, Spark's .sparkStaging), its
+        // storage under DIR; permissions on, the launching user is its superuser
+        Configuration dfsConf = new Configuration();
+        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
+        dfsConf.setInt("dfs.replication", 1);
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).format(true).build();
+        dfs.waitActive();
+        String defaultFs = dfs.getFileSystem().getUri().toString();
+        FileSystem hdfs = dfs.getFileSystem();
+        hdfs.mkdirs(new org.apache.hadoop.fs.Path("/user/" + System.getProperty("user.name")));
+        // a directory nobody but its owner may write, for the IT of an unwritable staging directory
+        hdfs.mkdirs(new org.apache.hadoop.fs.Path("/locked"), new FsPermission((short) 0755));
+        hdfs.setPermission(new org.apache.hadoop.fs.Path("/"), new FsPermission((short) 0755));
+        hdfs.setPermission(new org.apache.hadoop.fs.Path("/user"), new FsPermission((short) 0777));
+
         Configuration conf = new YarnConfiguration();
         // as Spark's own YARN suites configure it
         conf.set("yarn.scheduler.capacity.root.queues", "default");
@@ -48,7 +66,8 @@ public final class MiniYarnLauncher {
         conf.set("yarn.scheduler.capacity.root.default.acl_administer_queue", "*");
         conf.setInt("yarn.scheduler.capacity.node-locality-delay", -1);
         conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
-        conf.set("fs.defaultFS", "file:///");
+        conf.set("fs.defaultFS", defaultFs);
+        conf.setInt("dfs.replication", 1);
         conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
         conf.setInt(YarnConfiguration.NM_PMEM_MB, nodeMemory);
         conf.setInt(YarnConfiguration.NM_VCORES, 4);
@@ -70,24 +89,21 @@ public final class MiniYarnLauncher {
         while (live.get(YarnConfiguration.RM_ADDRESS).endsWith(":0") && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster), "mini-yarn-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster, dfs), "mini-yarn-stop"));
 
         Path confDir = Files.createDirectories(dir.resolve("conf"));
         try (OutputStream out = new FileOutputStream(confDir.resolve("yarn-site.xml").toFile())) {
             live.writeXml(out);
         }
         Files.writeString(confDir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
-                + "  <property><name>fs.defaultFS</name><value>file:///</value></property>\n</configuration>\n");
-        // what a gateway machine's SPARK_CONF_DIR holds: here, the staging directory of every submission
-        // (by default the submitter's home on the default file system, that is ~/.sparkStaging) inside
-        // the build, so that applications killed by the ITs leave nothing in the user's home
-        Path sparkConf = Files.createDirectories(dir.resolve("spark-conf"));
-        Files.writeString(sparkConf.resolve("spark-defaults.conf"), "spark.yarn.stagingDir "
-                + dir.resolve("staging").toUri() + "\n", StandardCharsets.UTF_8);
+                + "  <property><name>fs.defaultFS</name><value>" + defaultFs + "</value></property>\n"
+                + "  <property><name>dfs.replication</name><value>1</value></property>\n</configuration>\n");
         File logDir = findLogDir(dir.toFile());
         Path tmp = dir.resolve("yarn.properties.tmp");
         Files.writeString(tmp, "confDir=" + confDir + "\nlogDir=" + logDir + "\nrm=" + live.get(YarnConfiguration.RM_ADDRESS)
-                + "\nrmWebapp=" + live.get(YarnConfiguration.RM_WEBAPP_ADDRESS) + "\n", StandardCharsets.UTF_8);
+                + "\nrmWebapp=" + live.get(YarnConfiguration.RM_WEBAPP_ADDRESS) + "\ndefaultFs=" + defaultFs
+                + "\nwebhdfs=http://" + dfs.getNameNode().getHttpAddress().getHostString() + ":"
+                + dfs.getNameNode().getHttpAddress().getPort() + "/webhdfs/v1\n", StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve("yarn.properties"), StandardCopyOption.ATOMIC_MOVE);
         System.out.printf("MiniYARNCluster ready in %.1f s: RM %s, conf %s, container logs %s%n",
                 (System.nanoTime() - started) / 1e9, live.get(YarnConfiguration.RM_ADDRESS), confDir, logDir);
@@ -126,8 +142,11 @@ public final class MiniYarnLauncher {
         Files.move(tmp, dir.resolve("applications.properties"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void stop(MiniYARNCluster cluster) {
-        Thread stopper = new Thread(cluster::stop, "mini-yarn-stopper");
+    private static void stop(MiniYARNCluster cluster, MiniDFSCluster dfs) {
+        Thread stopper = new Thread(() -> {
+            cluster.stop();
+            dfs.shutdown();
+        }, "mini-yarn-stopper");
         stopper.setDaemon(true);
         stopper.start();
         try {

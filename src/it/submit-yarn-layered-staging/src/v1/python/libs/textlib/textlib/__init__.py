@@ -1,0 +1,5 @@
+VERSION = "0.1"
+
+
+def words(line):
+    return line.split()

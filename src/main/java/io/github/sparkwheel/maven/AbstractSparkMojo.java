@@ -1,0 +1,214 @@
+package io.github.sparkwheel.maven;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.spark.HadoopConf;
+import io.github.sparkwheel.spark.SparkDistribution;
+import io.github.sparkwheel.spark.SparkHome;
+import io.github.sparkwheel.spark.SubmitRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * What the goals that talk to a cluster share ({@code submit}, {@code stage}): the wheelhouse, which
+ * Spark and Hadoop configuration, and where the layers are staged.
+ */
+abstract class AbstractSparkMojo extends AbstractPysparkMojo {
+
+    /**
+     * The wheelhouse to ship. When it does not exist (a fresh clone), the project's attached
+     * wheelhouse ({@code <groupId>:<artifactId>:zip:<classifier>:<version>}) is resolved from the Maven
+     * repositories instead, as {@code mvn install} or {@code mvn deploy} published it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.wheelhouse",
+            defaultValue = "${project.build.directory}/${project.build.finalName}-wheelhouse.zip")
+    private File wheelhouse;
+
+    /**
+     * The classifier of the project's attached wheelhouse, for resolving it when {@code <wheelhouse>}
+     * does not exist.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.classifier", defaultValue = "wheelhouse")
+    private String classifier;
+
+    /**
+     * The directory the wheelhouse is unpacked to in every container ({@code --archives zip#alias}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.alias", defaultValue = "wheelhouse")
+    private String alias;
+
+    /**
+     * A Spark installation whose {@code bin/spark-submit} submits. Default: {@code SPARK_HOME}; without
+     * either, Spark {@code <sparkVersion>} is resolved from the Maven repositories and run in a forked JVM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkHome")
+    private File sparkHome;
+
+    /**
+     * The Spark version resolved from the Maven repositories when there is no Spark home.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
+    private String sparkVersion;
+
+    /**
+     * The Scala binary version of those Spark artifacts.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.scalaBinaryVersion", defaultValue = "2.12")
+    private String scalaBinaryVersion;
+
+    /**
+     * The Spark modules resolved when there is no Spark home, by artifact id without the Scala suffix.
+     * Default: what a Spark distribution built with YARN support ships, that is Spark's assembly module
+     * ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx, spark-repl}, with Guava)
+     * and its yarn profile ({@code spark-yarn}, which brings Hadoop's {@code hadoop-yarn-server-web-proxy}
+     * at the version Spark declares). Add {@code spark-hive} and {@code spark-hive-thriftserver} for
+     * Hive support. Connectors (spark-avro, spark-sql-kafka) are dependencies of the module instead:
+     * they go along with {@code --jars}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkModules")
+    private List<String> sparkModules = new ArrayList<>(SparkDistribution.DEFAULT_MODULES);
+
+    /**
+     * pyspark and py4j archives ({@code PYSPARK_ARCHIVES_PATH}) when there is no Spark home:
+     * {@code local:} paths on the nodes, or files to upload (staged as layers).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.pysparkArchives")
+    private List<String> pysparkArchives = new ArrayList<>();
+
+    /**
+     * The Hadoop configuration directory (yarn-site.xml, core-site.xml). Default: {@code HADOOP_CONF_DIR},
+     * then {@code YARN_CONF_DIR}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.hadoopConfDir")
+    private File hadoopConfDir;
+
+    /**
+     * Stages content-addressed layers on the cluster's file system (the Spark runtime, the dependencies,
+     * the job's code, pyspark) and submits those: an unchanged layer is never uploaded again, and a change
+     * of the job's code uploads only its few kilobytes. {@code false} ships the wheelhouse and Spark's jars
+     * with every submission.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.staging", defaultValue = "true")
+    private boolean staging;
+
+    /**
+     * Where the layers are staged: a Hadoop file system URI ({@code hdfs://…}, {@code viewfs://…},
+     * {@code file://…}). Default: {@code /user/<you>/.pyspark-maven-plugin} on the cluster's default file
+     * system ({@code fs.defaultFS}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.stagingDirectory")
+    private String stagingDirectory;
+
+    /**
+     * How many of this artifact's newest stagings the clean-up after each staging keeps, with the layers
+     * they use; those of applications YARN still runs are always kept. 0 keeps everything.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.staging.keep", defaultValue = "5")
+    private int keepStagings;
+
+    /**
+     * The clean-up removes a layer that no kept staging uses only once it is older than this many
+     * seconds, since another submission may be staging it right now.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.staging.graceSeconds", defaultValue = "3600")
+    private long stagingGraceSeconds;
+
+    /**
+     * Scratch space: the runner, the lock, the layers, a client-mode driver's wheelhouse and cache.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/pyspark-submit", readonly = true)
+    private File workDirectory;
+
+    private final RepositorySystem repositorySystem;
+
+    AbstractSparkMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** {@code <stagingDirectory>} as configured, or {@code null}. */
+    String configuredStagingDirectory() {
+        return stagingDirectory == null || stagingDirectory.isBlank() ? null : stagingDirectory.trim();
+    }
+
+    /** The request's cluster side: wheelhouse, Spark, Hadoop configuration and staging. */
+    SubmitRequest sparkRequest(String master) throws UserError, IOException {
+        SubmitRequest request = new SubmitRequest();
+        request.master = master;
+        request.alias = alias;
+        request.wheelhouse = wheelhouse();
+        request.workDirectory = workDirectory.toPath();
+        request.pysparkArchives.addAll(pysparkArchives);
+        request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
+                request.yarn());
+        request.staging = staging;
+        request.stagingDirectory = stagingDirectory;
+        request.keepStagings = keepStagings;
+        request.stagingGraceSeconds = stagingGraceSeconds;
+        request.artifact = project.getGroupId() + ":" + project.getArtifactId();
+        request.layerCache = Paths.get(session.getRepositorySession().getLocalRepository().getBasedir().getPath(),
+                ".cache", "pyspark-maven-plugin");
+        request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+        if (request.sparkHome == null) {
+            request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()).resolveCached(
+                            SparkDistribution.of(sparkVersion, scalaBinaryVersion, sparkModules), workDirectory.toPath()));
+            request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        }
+        return request;
+    }
+
+    /** {@code <wheelhouse>}, else the project's wheelhouse from the Maven repositories. */
+    private Path wheelhouse() throws UserError {
+        if (wheelhouse.isFile()) {
+            return wheelhouse.toPath();
+        }
+        DefaultArtifact artifact = new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, "zip",
+                project.getVersion());
+        try {
+            Path resolved = repositorySystem.resolveArtifact(session.getRepositorySession(),
+                    new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null)).getArtifact().getFile()
+                    .toPath();
+            getLog().info("No " + wheelhouse + ": using " + artifact + " from the Maven repositories (" + resolved + ")");
+            return resolved;
+        } catch (ArtifactResolutionException e) {
+            throw new UserError("No wheelhouse at " + wheelhouse + ", and " + artifact + " is in no Maven repository: "
+                    + "run mvn package first, or perhaps you should set <wheelhouse> or -Dpyspark.wheelhouse", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.process.ProcessResult;
+import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.staging.StagingPlan;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Builds a wheelhouse's layers and stages them on the cluster's file system, through the Hadoop client
+ * that Spark brings ({@code LayerStager} in a JVM over Spark's classpath). The submit goal uses it (or
+ * lets SparkSubmit's own JVM stage), the stage goal on its own, so that {@code mvn deploy} leaves the
+ * layers on the cluster for any later submission.
+ */
+public final class LayerStaging {
+
+    private final ProcessRunner runner;
+    private final BuildLog log;
+
+    public LayerStaging(ProcessRunner runner, BuildLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    /** Builds the layers and stages them. */
+    public StagedSubmission stageAll(SubmitRequest request) throws UserError, IOException {
+        StagedSubmission staged = prepare(request);
+        stage(request, staged);
+        return staged;
+    }
+
+    /** Builds the layers (each once per content) and writes the staging plan. */
+    StagedSubmission prepare(SubmitRequest request) throws UserError, IOException {
+        if (request.hadoopConfDir == null) {
+            throw new UserError("No Hadoop configuration to stage the layers with: perhaps you should set "
+                    + "<hadoopConfDir> or -Dpyspark.hadoopConfDir (or HADOOP_CONF_DIR) to the directory holding "
+                    + "core-site.xml and yarn-site.xml");
+        }
+        long started = System.nanoTime();
+        StagedSubmission staged = StagedSubmission.prepare(request);
+        log.info(String.format("Layers of %s ready in %.1f s; staging them in %s", request.wheelhouse.getFileName(),
+                (System.nanoTime() - started) / 1e9, staged.stagingDirectory()));
+        return staged;
+    }
+
+    /** Runs the stager on its own (a Spark home's spark-submit cannot host it; a dry run only checks). */
+    void stage(SubmitRequest request, StagedSubmission staged) throws UserError, IOException {
+        ProcessResult result;
+        try {
+            result = runner.run(HadoopJvm.helper(request, HadoopJvm.LAYER_STAGER, List.of(staged.planFile().toString()))
+                    .quiet(false).description("layer staging").build(), new SubmissionFollower(log));
+        } catch (ProcessException e) {
+            throw new UserError("Staging the layers failed: " + e.getMessage(), e);
+        }
+        if (!result.succeeded()) {
+            throw failed(result);
+        }
+    }
+
+    /** The staging directory cannot be written: say which and how to choose another; else the stager's words. */
+    static UserError failed(ProcessResult result) {
+        for (String line : result.tail()) {
+            int at = line.indexOf(StagingPlan.CANNOT_WRITE);
+            if (at >= 0) {
+                return new UserError("The layers cannot be staged: " + line.substring(at) + ". Perhaps you should set "
+                        + "<stagingDirectory> or -Dpyspark.stagingDirectory to a directory you may write on the cluster's "
+                        + "file system, or -Dpyspark.staging=false to ship the wheelhouse and Spark's jars with the "
+                        + "submission instead");
+            }
+        }
+        return new UserError("Staging the layers failed (exit code " + result.exitCode() + "); its last lines:"
+                + System.lineSeparator() + result.tailText());
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.sparkwheel.spark;
+
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.staging.Layer;
+import io.github.sparkwheel.staging.SparkRuntimeLayer;
+import io.github.sparkwheel.staging.StagingPlan;
+import io.github.sparkwheel.staging.WheelhouseLayers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A submission's layers, staged on the cluster's file system ({@code LayerStager}) and handed to Spark
+ * as they are there: the dependency and job layers as {@code --archives}, the Spark runtime as
+ * {@code spark.yarn.archive}, pyspark's zips in {@code PYSPARK_ARCHIVES_PATH}. Spark does not copy a
+ * resource that is already on its staging file system, so an unchanged layer costs nothing.
+ */
+public final class StagedSubmission {
+
+    private static final DateTimeFormatter RECORD_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final StagingPlan plan;
+    private final Path planFile;
+    private final WheelhouseLayers wheelhouse;
+    private final Layer sparkRuntime;
+    private final Map<String, Layer> pyspark;
+    private final Path pluginJar;
+
+    private StagedSubmission(StagingPlan plan, Path planFile, WheelhouseLayers wheelhouse, Layer sparkRuntime,
+            Map<String, Layer> pyspark, Path pluginJar) {
+        this.plan = plan;
+        this.planFile = planFile;
+        this.wheelhouse = wheelhouse;
+        this.sparkRuntime = sparkRuntime;
+        this.pyspark = pyspark;
+        this.pluginJar = pluginJar;
+    }
+
+    /** Builds the layers of {@code request} (each only once, see the layer classes) and writes the plan. */
+    static StagedSubmission prepare(SubmitRequest request) throws IOException, UserError {
+        Path layers = request.workDirectory.resolve("layers");
+        List<Layer> all = new ArrayList<>();
+        Layer runtime = null;
+        if (request.sparkHome == null && !request.userSetsSparkJars()) {
+            runtime = SparkRuntimeLayer.of(request.sparkJars, request.layerCache != null ? request.layerCache : layers);
+            all.add(runtime);
+        }
+        WheelhouseLayers wheelhouse = WheelhouseLayers.of(request.wheelhouse, request.alias, layers);
+        all.add(wheelhouse.dependencies());
+        Map<String, Layer> pyspark = new LinkedHashMap<>();
+        for (String archive : request.pysparkArchives) {
+            if (!PysparkArchives.hasScheme(archive)) { // local: and remote ones are used where they are
+                Layer layer = Layer.ofFile(Layer.Kind.PYSPARK, Paths.get(archive).toAbsolutePath());
+                pyspark.put(archive, layer);
+                all.add(layer);
+            }
+        }
+        all.add(wheelhouse.job());
+        String directory = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
+                ? HadoopConf.qualify(request.stagingDirectory.trim(), request.hadoopConfDir)
+                : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, System.getProperty("user.name"),
+                        System.getProperty("user.home"));
+        String record = RECORD_TIME.format(Instant.now()) + "-" + String.format("%08x", RANDOM.nextInt());
+        StagingPlan plan = StagingPlan.of(directory, request.artifact, record, request.keepStagings,
+                request.stagingGraceSeconds, request.dryRun, all);
+        Path planFile = request.workDirectory.resolve("staging.plan");
+        plan.write(planFile);
+        return new StagedSubmission(plan, planFile, wheelhouse, runtime, pyspark, HadoopJvm.pluginJar());
+    }
+
+    public Path planFile() {
+        return planFile;
+    }
+
+    /** Where {@code StageThenSubmit} and {@code LayerStager} are: on SparkSubmit's classpath too. */
+    Path pluginJar() {
+        return pluginJar;
+    }
+
+    String stagingDirectory() {
+        return plan.stagingDirectory();
+    }
+
+    /** {@code --archives}: the dependency layer beside the job layer, as the bootstrap expects them. */
+    String archives(String alias) {
+        return plan.uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX + ","
+                + plan.uri(wheelhouse.job()) + "#" + alias;
+    }
+
+    /** {@code spark.yarn.archive}, or {@code null} when there is no runtime layer. */
+    String sparkArchive() {
+        return sparkRuntime == null ? null : plan.uri(sparkRuntime);
+    }
+
+    /** {@code PYSPARK_ARCHIVES_PATH}: the staged zips, and the user's URIs as they are. */
+    String pysparkArchivesPath(List<String> archives) {
+        List<String> uris = new ArrayList<>();
+        for (String archive : archives) {
+            Layer layer = pyspark.get(archive);
+            uris.add(layer != null ? plan.uri(layer) : archive);
+        }
+        return uris.isEmpty() ? PysparkArchives.NOT_SHIPPED : String.join(",", uris);
+    }
+
+    /** The YARN tag that ties the application to its staging record (the clean-up keeps running ones). */
+    String tag() {
+        return StagingPlan.TAG_PREFIX + plan.recordId();
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.sparkwheel.staging;
+
+import io.github.sparkwheel.wheelhouse.Digests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * One file staged on the cluster's file system under a content address, {@code <kind>-<sha256>…}: a
+ * file of that name is never written again, so a layer staged once is reused by every later
+ * submission, and YARN's check that a localized file kept its modification time always holds.
+ */
+public final class Layer {
+
+    /** What a layer holds, in the order they are staged. */
+    public enum Kind {
+        /** Spark's jars in one STORED zip ({@code spark.yarn.archive}). */
+        SPARK_RUNTIME,
+        /** Every wheel of the wheelhouse but the job's own: what the node's virtualenv is built from. */
+        DEPENDENCIES,
+        /** pyspark.zip or a py4j zip ({@code PYSPARK_ARCHIVES_PATH}), as it is. */
+        PYSPARK,
+        /** The job's own code, its runner, manifest and the bootstrap. */
+        JOB;
+
+        /** {@code spark-runtime}, {@code dependencies}, … */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final Kind kind;
+    private final Path file;
+    private final String sha256;
+    private final String stagedName;
+
+    private Layer(Kind kind, Path file, String sha256, String stagedName) {
+        this.kind = kind;
+        this.file = file;
+        this.sha256 = sha256;
+        this.stagedName = stagedName;
+    }
+
+    /** A file staged as it is ({@code pyspark-<sha256>-pyspark.zip}): its name stays readable. */
+    public static Layer ofFile(Kind kind, Path file) throws IOException {
+        String sha256 = Digests.sha256(file);
+        return new Layer(kind, file, sha256, kind.label() + "-" + sha256 + "-" + file.getFileName());
+    }
+
+    /**
+     * A layer zip written to {@code written} and moved to {@code <directory>/<kind>-<sha256>.zip}, its
+     * content address (an identical one already there stays, and the new copy goes).
+     */
+    static Layer moveToContentAddress(Kind kind, Path written, Path directory) throws IOException {
+        String sha256 = Digests.sha256(written);
+        String name = kind.label() + "-" + sha256 + ".zip";
+        Path target = directory.resolve(name);
+        if (Files.isRegularFile(target)) {
+            Files.delete(written);
+        } else {
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new Layer(kind, target, sha256, name);
+    }
+
+    /** A layer written earlier, found again by its name. */
+    static Layer existing(Kind kind, Path file) {
+        String name = file.getFileName().toString();
+        return new Layer(kind, file, name.substring(kind.label().length() + 1, kind.label().length() + 65), name);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Its file name in the staging directory's {@code layers/}. */
+    public String stagedName() {
+        return stagedName;
+    }
+
+    @Override
+    public String toString() {
+        return kind.label() + " layer " + stagedName;
+    }
+}

@@ -1,0 +1,273 @@
+package io.github.sparkwheel.staging;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+
+/**
+ * Stages a {@link StagingPlan}'s layers on the cluster's file system, through the Hadoop FileSystem
+ * API and the submission's Hadoop configuration. Runs in a JVM over Spark's own classpath (the
+ * plugin's JVM has no Hadoop and never loads this class), alone ({@code pyspark:stage}, or before a
+ * Spark home's spark-submit) or in SparkSubmit's own JVM ({@link StageThenSubmit}).
+ *
+ * <ul>
+ *   <li>A layer whose content-addressed name exists is never uploaded again.</li>
+ *   <li>An upload goes to a temporary name and is renamed into place: two submissions racing for one
+ *       new layer both succeed, one copy stays, and nobody reads half a file.</li>
+ *   <li>Files are 0644 and directories 0755, so that YARN localizes the layers PUBLIC (once per
+ *       NodeManager, shared by every application) when their ancestors let others through.</li>
+ *   <li>Each staging writes a record (the layers it uses) under {@code records/<group>/<artifact>/}
+ *       before it checks them; the clean-up keeps the newest {@code keep} records of an artifact and those
+ *       of applications YARN still runs (their tag {@code pyspark-staging-<record>}), and removes the
+ *       layers no record names that are older than a grace period.</li>
+ * </ul>
+ *
+ * It says what it did in lines starting with {@link StagingPlan#OUTPUT_PREFIX}; a staging directory it
+ * cannot write ends it with {@link StagingPlan#CANNOT_WRITE} and {@link StagingPlan#CANNOT_WRITE_STATUS}.
+ */
+public final class LayerStager {
+
+    private static final String PREFIX = StagingPlan.OUTPUT_PREFIX;
+    /** The record ids of the applications that YARN has not finished. */
+    interface RunningRecords {
+        Set<String> get() throws Exception;
+    }
+
+    private final Configuration conf;
+    private final PrintStream out;
+    private final RunningRecords running;
+
+    LayerStager(Configuration conf, PrintStream out) {
+        this(conf, out, () -> runningRecords(conf));
+    }
+
+    LayerStager(Configuration conf, PrintStream out, RunningRecords running) {
+        this.conf = conf;
+        this.out = out;
+        this.running = running;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new LayerStager(new YarnConfiguration(), System.out).stage(StagingPlan.read(Paths.get(args[0]))));
+    }
+
+    /** @return 0, or {@link StagingPlan#CANNOT_WRITE_STATUS} when the staging directory cannot be written */
+    int stage(StagingPlan plan) throws IOException {
+        Path root = new Path(plan.stagingDirectory());
+        FileSystem fs = root.getFileSystem(conf);
+        root = fs.makeQualified(root);
+        Path layers = new Path(root, StagingPlan.LAYERS);
+        if (plan.dryRun()) {
+            for (StagingPlan.Entry entry : plan.entries()) {
+                Path target = new Path(layers, entry.stagedName);
+                String upload = "would be uploaded (" + Files.size(entry.file) + " bytes) to " + root;
+                try {
+                    say(entry, exists(fs, target, Files.size(entry.file)) ? "already staged in " + root : upload);
+                } catch (IOException e) {
+                    say(entry, upload + " unless it is there already (" + root + " could not be read: " + e.getMessage()
+                            + ")");
+                }
+            }
+            return 0;
+        }
+        Path record = new Path(new Path(new Path(root, StagingPlan.RECORDS), plan.artifact().replace(':', '/')),
+                plan.recordId());
+        try {
+            mkdirs(fs, layers);
+            mkdirs(fs, record.getParent());
+            writeRecord(fs, record, plan);
+        } catch (IOException e) {
+            String why = String.valueOf(e.getMessage()).split("\\R", 2)[0]; // not the NameNode's stack trace
+            out.println(PREFIX + StagingPlan.CANNOT_WRITE + root + ": " + why);
+            return StagingPlan.CANNOT_WRITE_STATUS;
+        }
+        for (StagingPlan.Entry entry : plan.entries()) {
+            stage(fs, layers, entry);
+        }
+        out.println(PREFIX + visibility(fs, layers));
+        if (plan.keep() > 0) {
+            cleanUp(fs, root, plan);
+        }
+        return 0;
+    }
+
+    private void stage(FileSystem fs, Path layers, StagingPlan.Entry entry) throws IOException {
+        Path target = new Path(layers, entry.stagedName);
+        long size = Files.size(entry.file);
+        if (exists(fs, target, size)) {
+            say(entry, "already staged" + modified(fs, target));
+            return;
+        }
+        long started = System.nanoTime();
+        Path tmp = new Path(layers, "." + entry.stagedName + "." + UUID.randomUUID() + ".tmp");
+        try {
+            fs.copyFromLocalFile(false, true, new Path(entry.file.toUri()), tmp);
+            fs.setPermission(tmp, new FsPermission((short) 0644));
+            if (!fs.rename(tmp, target)) {
+                if (!exists(fs, target, size)) {
+                    throw new IOException("could not rename " + tmp + " to " + target);
+                }
+                say(entry, "already staged (by another submission, just now)" + modified(fs, target));
+                return;
+            }
+        } finally {
+            fs.delete(tmp, false);
+        }
+        say(entry, String.format("staged, %d bytes in %.1f s", size, (System.nanoTime() - started) / 1e9)
+                + modified(fs, target));
+    }
+
+    /** The staged file's modification time: YARN checks that it never changes under a localized resource. */
+    private static String modified(FileSystem fs, Path target) throws IOException {
+        return " (modified " + fs.getFileStatus(target).getModificationTime() + ")";
+    }
+
+    private static boolean exists(FileSystem fs, Path target, long size) throws IOException {
+        try {
+            return fs.getFileStatus(target).getLen() == size;
+        } catch (FileNotFoundException absent) {
+            return false;
+        }
+    }
+
+    private void say(StagingPlan.Entry entry, String what) {
+        out.println(PREFIX + entry.kind.label() + " layer " + entry.stagedName + ": " + what);
+    }
+
+    private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+        if (!fs.mkdirs(dir, new FsPermission((short) 0755))) {
+            throw new IOException("could not create " + dir);
+        }
+    }
+
+    private static void writeRecord(FileSystem fs, Path record, StagingPlan plan) throws IOException {
+        StringBuilder names = new StringBuilder();
+        plan.entries().forEach(entry -> names.append(entry.stagedName).append('\n'));
+        try (FSDataOutputStream stream = fs.create(record, false)) {
+            stream.write(names.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Whether YARN will localize the layers PUBLIC: readable files under directories others may enter. */
+    private static String visibility(FileSystem fs, Path layers) throws IOException {
+        for (Path dir = layers; dir != null; dir = dir.getParent()) {
+            FsPermission permission = fs.getFileStatus(dir).getPermission();
+            if (!permission.getOtherAction().implies(FsAction.EXECUTE)) {
+                return "the layers are PRIVATE to you on the nodes: " + dir + " (" + permission + ") does not let other "
+                        + "users through, so each user's applications localize their own copy; open it (o+x) to "
+                        + "share the NodeManagers' copy between users";
+            }
+        }
+        return "the layers are PUBLIC: each NodeManager localizes a layer once and every application reuses it";
+    }
+
+    /**
+     * Removes the artifact's records beyond the newest {@code keep} (and not of an application YARN still
+     * runs), then the layers that no record names and that are older than the plan's grace.
+     */
+    private void cleanUp(FileSystem fs, Path root, StagingPlan plan) throws IOException {
+        Set<String> runningRecords;
+        try {
+            runningRecords = running.get();
+        } catch (Exception e) {
+            out.println(PREFIX + "clean-up skipped: the running applications could not be listed (" + e.getMessage()
+                    + "), and their layers must stay");
+            return;
+        }
+        Path records = new Path(root, StagingPlan.RECORDS);
+        Path mine = new Path(records, plan.artifact().replace(':', '/'));
+        List<FileStatus> recordsOfMine = new ArrayList<>(List.of(fs.listStatus(mine)));
+        recordsOfMine.sort((a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+        int removedRecords = 0;
+        for (FileStatus status : recordsOfMine.subList(Math.min(plan.keep(), recordsOfMine.size()), recordsOfMine.size())) {
+            if (!runningRecords.contains(status.getPath().getName()) && fs.delete(status.getPath(), false)) {
+                removedRecords++;
+            }
+        }
+        Path layers = new Path(root, StagingPlan.LAYERS);
+        long now = System.currentTimeMillis();
+        List<FileStatus> old = new ArrayList<>();
+        for (FileStatus layer : fs.listStatus(layers)) {
+            if (now - layer.getModificationTime() >= TimeUnit.SECONDS.toMillis(plan.graceSeconds())) {
+                old.add(layer);
+            }
+        }
+        Set<String> named = namedLayers(fs, records); // read last: a staging records its layers before it checks them
+        long bytes = 0;
+        int removedLayers = 0;
+        for (FileStatus layer : old) {
+            if (!named.contains(layer.getPath().getName()) && fs.delete(layer.getPath(), false)) {
+                bytes += layer.getLen();
+                removedLayers++;
+            }
+        }
+        out.println(PREFIX + "clean-up: kept the newest " + plan.keep() + " stagings of " + plan.artifact()
+                + " and those of running applications; removed " + removedRecords + " older stagings and "
+                + removedLayers + " layers no staging uses (" + bytes + " bytes)");
+    }
+
+    private static Set<String> namedLayers(FileSystem fs, Path records) throws IOException {
+        Set<String> named = new HashSet<>();
+        var files = fs.listFiles(records, true);
+        while (files.hasNext()) {
+            Path record = files.next().getPath();
+            try (var in = fs.open(record)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        named.add(line.trim());
+                    }
+                }
+            } catch (FileNotFoundException removedMeanwhile) {
+                // another clean-up removed it: its layers are judged by the records that remain
+            }
+        }
+        return named;
+    }
+
+    /** The records of the applications YARN has not finished, from their tags; it does not wait long for YARN. */
+    private static Set<String> runningRecords(Configuration conf)
+            throws IOException, org.apache.hadoop.yarn.exceptions.YarnException {
+        Configuration quick = new Configuration(conf);
+        quick.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, 15_000);
+        quick.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, 1_000);
+        YarnClient client = YarnClient.createYarnClient();
+        client.init(quick);
+        client.start();
+        try {
+            Set<String> records = new HashSet<>();
+            for (ApplicationReport app : client.getApplications(EnumSet.of(YarnApplicationState.NEW,
+                    YarnApplicationState.NEW_SAVING, YarnApplicationState.SUBMITTED, YarnApplicationState.ACCEPTED,
+                    YarnApplicationState.RUNNING))) {
+                for (String tag : app.getApplicationTags()) {
+                    if (tag.startsWith(StagingPlan.TAG_PREFIX)) {
+                        records.add(tag.substring(StagingPlan.TAG_PREFIX.length()));
+                    }
+                }
+            }
+            return records;
+        } finally {
+            client.stop();
+        }
+    }
+}

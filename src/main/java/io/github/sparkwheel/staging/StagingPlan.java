@@ -1,0 +1,164 @@
+package io.github.sparkwheel.staging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to stage where: the staging directory (a Hadoop file system URI), the layers (local file, name
+ * under {@code layers/}), the artifact the staging is recorded for and how many of its stagings the
+ * clean-up keeps. Written by the plugin, read by {@link LayerStager} in a JVM over Spark's classpath:
+ * plain lines of tab-separated fields, so that the reader needs nothing but the JDK.
+ */
+public final class StagingPlan {
+
+    public static final String LAYERS = "layers";
+    public static final String RECORDS = "records";
+    /** How every line {@link LayerStager} writes begins. */
+    public static final String OUTPUT_PREFIX = "pyspark-staging: ";
+    /** What it says, and its exit status, when the staging directory cannot be written. */
+    public static final String CANNOT_WRITE = "cannot write to the staging directory ";
+    public static final int CANNOT_WRITE_STATUS = 3;
+    /** The YARN application tag {@code <prefix><record id>} that keeps a running application's layers. */
+    public static final String TAG_PREFIX = "pyspark-staging-";
+
+    /** One file to stage. */
+    public static final class Entry {
+        public final Layer.Kind kind;
+        public final Path file;
+        public final String stagedName;
+
+        Entry(Layer.Kind kind, Path file, String stagedName) {
+            this.kind = kind;
+            this.file = file;
+            this.stagedName = stagedName;
+        }
+    }
+
+    private final String stagingDirectory;
+    private final String artifact;
+    private final String recordId;
+    private final int keep;
+    private final long graceSeconds;
+    private final boolean dryRun;
+    private final List<Entry> entries;
+
+    private StagingPlan(String stagingDirectory, String artifact, String recordId, int keep, long graceSeconds,
+            boolean dryRun, List<Entry> entries) {
+        this.stagingDirectory = stagingDirectory.endsWith("/")
+                ? stagingDirectory.substring(0, stagingDirectory.length() - 1) : stagingDirectory;
+        this.artifact = artifact;
+        this.recordId = recordId;
+        this.keep = keep;
+        this.graceSeconds = graceSeconds;
+        this.dryRun = dryRun;
+        this.entries = List.copyOf(entries);
+    }
+
+    public static StagingPlan of(String stagingDirectory, String artifact, String recordId, int keep,
+            long graceSeconds, boolean dryRun, List<Layer> layers) {
+        List<Entry> entries = new ArrayList<>();
+        layers.forEach(layer -> entries.add(new Entry(layer.kind(), layer.file(), layer.stagedName())));
+        return new StagingPlan(stagingDirectory, artifact, recordId, keep, graceSeconds, dryRun, entries);
+    }
+
+    /** The staging directory, without a trailing slash. */
+    public String stagingDirectory() {
+        return stagingDirectory;
+    }
+
+    /** {@code groupId:artifactId}: the clean-up keeps the newest stagings of each. */
+    public String artifact() {
+        return artifact;
+    }
+
+    /** This staging's record, named after it ({@code <time>-<random>}). */
+    public String recordId() {
+        return recordId;
+    }
+
+    /** How many stagings of the artifact the clean-up keeps; 0 keeps everything. */
+    public int keep() {
+        return keep;
+    }
+
+    /** A layer no record names is removed only once it is older than this: a staging may be under way. */
+    public long graceSeconds() {
+        return graceSeconds;
+    }
+
+    /** Only say what would be uploaded. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Where a layer of this plan is staged. */
+    public String uri(Layer layer) {
+        return stagingDirectory + "/" + LAYERS + "/" + layer.stagedName();
+    }
+
+    public void write(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("staging\t" + stagingDirectory);
+        lines.add("artifact\t" + artifact);
+        lines.add("record\t" + recordId);
+        lines.add("keep\t" + keep);
+        lines.add("grace\t" + graceSeconds);
+        lines.add("dryRun\t" + dryRun);
+        for (Entry entry : entries) {
+            lines.add("layer\t" + entry.kind.name() + "\t" + entry.stagedName + "\t" + entry.file.toAbsolutePath());
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    public static StagingPlan read(Path file) throws IOException {
+        String staging = null;
+        String artifact = null;
+        String record = null;
+        int keep = 0;
+        long grace = 3600;
+        boolean dryRun = false;
+        List<Entry> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] fields = line.split("\t", 4);
+            switch (fields[0]) {
+                case "staging":
+                    staging = fields[1];
+                    break;
+                case "artifact":
+                    artifact = fields[1];
+                    break;
+                case "record":
+                    record = fields[1];
+                    break;
+                case "keep":
+                    keep = Integer.parseInt(fields[1]);
+                    break;
+                case "grace":
+                    grace = Long.parseLong(fields[1]);
+                    break;
+                case "dryRun":
+                    dryRun = Boolean.parseBoolean(fields[1]);
+                    break;
+                case "layer":
+                    entries.add(new Entry(Layer.Kind.valueOf(fields[1]), Paths.get(fields[3]), fields[2]));
+                    break;
+                default:
+                    throw new IOException("Unknown line in the staging plan " + file + ": " + line);
+            }
+        }
+        if (staging == null || artifact == null || record == null) {
+            throw new IOException("Incomplete staging plan " + file);
+        }
+        return new StagingPlan(staging, artifact, record, keep, grace, dryRun, entries);
+    }
+}

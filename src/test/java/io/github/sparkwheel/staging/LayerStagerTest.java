@@ -1,0 +1,177 @@
+package io.github.sparkwheel.staging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stager against a real HDFS (MiniDFSCluster): content addresses, races, permissions, the clean-up. */
+class LayerStagerTest {
+
+    private static MiniDFSCluster dfs;
+    private static FileSystem hdfs;
+    private static Configuration conf;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startHdfs(@TempDir Path base) throws Exception {
+        Configuration dfsConf = new Configuration();
+        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.toString());
+        dfsConf.setInt("dfs.replication", 1);
+        dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).format(true).build();
+        dfs.waitActive();
+        hdfs = dfs.getFileSystem();
+        conf = new Configuration(dfsConf);
+        conf.set("fs.defaultFS", hdfs.getUri().toString());
+        hdfs.setPermission(new org.apache.hadoop.fs.Path("/"), new FsPermission((short) 0755));
+    }
+
+    @AfterAll
+    static void stopHdfs() {
+        if (dfs != null) {
+            dfs.shutdown();
+        }
+    }
+
+    private Layer layer(Layer.Kind kind, String name, int size, long seed) throws Exception {
+        byte[] content = new byte[size];
+        new Random(seed).nextBytes(content);
+        return Layer.ofFile(kind, Files.write(dir.resolve(name), content));
+    }
+
+    private StagingPlan plan(String staging, String record, int keep, long grace, List<Layer> layers) {
+        return StagingPlan.of(hdfs.getUri() + staging, "com.example:job", record, keep, grace, false, layers);
+    }
+
+    /** Runs the stager; its output lines. */
+    private List<String> stage(StagingPlan plan, Set<String> running, int expectedStatus) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new LayerStager(conf, new PrintStream(out, true, StandardCharsets.UTF_8), () -> running).stage(plan);
+        List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
+        assertThat(status).as(String.join("\n", lines)).isEqualTo(expectedStatus);
+        return lines;
+    }
+
+    private static List<String> names(String directory) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (FileStatus status : hdfs.listStatus(new org.apache.hadoop.fs.Path(directory))) {
+            names.add(status.getPath().getName());
+        }
+        return names;
+    }
+
+    @Test
+    void stage_uploadsEachLayerOnceUnderItsContentAddress_worldReadable_andAgainUploadsNothing() throws Exception {
+        Layer deps = layer(Layer.Kind.DEPENDENCIES, "deps.zip", 4096, 1);
+        Layer job = layer(Layer.Kind.JOB, "job.zip", 512, 2);
+        List<String> first = stage(plan("/once", "20261124-000001-aaaaaaaa", 0, 3600, List.of(deps, job)), Set.of(), 0);
+        assertThat(first).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "dependencies layer " + deps.stagedName()
+                + ": staged, 4096 bytes in ")).anyMatch(l -> l.contains("job layer " + job.stagedName() + ": staged"))
+                .anyMatch(l -> l.contains("the layers are PUBLIC"));
+        FileStatus staged = hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers/" + deps.stagedName()));
+        assertThat(staged.getPermission().toShort()).isEqualTo((short) 0644);
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers")).getPermission().toShort())
+                .isEqualTo((short) 0755);
+
+        List<String> second = stage(plan("/once", "20261124-000002-bbbbbbbb", 0, 3600, List.of(deps, job)), Set.of(), 0);
+        for (Layer layer : List.of(deps, job)) {
+            long modified = hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers/" + layer.stagedName()))
+                    .getModificationTime();
+            assertThat(second).contains(StagingPlan.OUTPUT_PREFIX + layer.kind().label() + " layer " + layer.stagedName()
+                    + ": already staged (modified " + modified + ")");
+        }
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers/" + deps.stagedName()))
+                .getModificationTime()).isEqualTo(staged.getModificationTime());
+        assertThat(names("/once/layers")).containsExactlyInAnyOrder(deps.stagedName(), job.stagedName());
+        assertThat(names("/once/records/com.example/job")).containsExactlyInAnyOrder("20261124-000001-aaaaaaaa",
+                "20261124-000002-bbbbbbbb");
+    }
+
+    @Test
+    void stage_sixSubmissionsRacingForOneNewLayer_allSucceed_andOneCopyStays() throws Exception {
+        Layer big = layer(Layer.Kind.DEPENDENCIES, "big.zip", 24 * 1024 * 1024, 3);
+        int racers = 6;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String record = "20261124-000003-0000000" + i;
+            results.add(pool.submit((Callable<List<String>>) () -> {
+                start.await();
+                return stage(plan("/race", record, 0, 3600, List.of(big)), Set.of(), 0);
+            }));
+        }
+        String line = StagingPlan.OUTPUT_PREFIX + "dependencies layer " + big.stagedName() + ": ";
+        for (Future<List<String>> result : results) { // each succeeded (stage checks its status) and says how
+            assertThat(result.get()).anyMatch(l -> l.startsWith(line + "staged, ") || l.startsWith(line + "already staged"));
+        }
+        pool.shutdown();
+        assertThat(names("/race/layers")).containsExactly(big.stagedName()); // no temporary file left
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/race/layers/" + big.stagedName())).getLen())
+                .isEqualTo(Files.size(big.file()));
+    }
+
+    @Test
+    void stage_aStagingDirectoryTheUserMayNotWrite_failsNamingIt_andWritesNothing() throws Exception {
+        hdfs.mkdirs(new org.apache.hadoop.fs.Path("/locked"), new FsPermission((short) 0755));
+        Layer job = layer(Layer.Kind.JOB, "job.zip", 512, 4);
+        List<String> lines = UserGroupInformation.createRemoteUser("alice").doAs(
+                (PrivilegedExceptionAction<List<String>>) () -> stage(plan("/locked/staging", "20261124-000004-cccccccc", 5,
+                        3600, List.of(job)), Set.of(), StagingPlan.CANNOT_WRITE_STATUS));
+        assertThat(lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + StagingPlan.CANNOT_WRITE + hdfs.getUri()
+                + "/locked/staging: ") && l.contains("Permission denied"));
+        assertThat(names("/locked")).isEmpty();
+    }
+
+    @Test
+    void stage_cleanUp_keepsTheNewestStagingsAndThoseOfRunningApplications_andRemovesLayersNoneUses() throws Exception {
+        Layer shared = layer(Layer.Kind.DEPENDENCIES, "deps.zip", 1024, 5);
+        List<Layer> jobs = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            jobs.add(layer(Layer.Kind.JOB, "job" + i + ".zip", 256, 10 + i));
+            // the first two stagings' applications: the first has ended, the second still runs
+            List<String> lines = stage(plan("/clean", "20261124-00001" + i + "-0000000" + i, 2, 0,
+                    List.of(shared, jobs.get(i - 1))), Set.of("20261124-000012-00000002"), 0);
+            String removed = i == 3 ? "removed 1 older stagings and 1 layers no staging uses (256 bytes)"
+                    : "removed 0 older stagings and 0 layers no staging uses (0 bytes)";
+            assertThat(lines).anyMatch(l -> l.equals(StagingPlan.OUTPUT_PREFIX + "clean-up: kept the newest 2 stagings of "
+                    + "com.example:job and those of running applications; " + removed));
+        }
+        assertThat(names("/clean/records/com.example/job")).containsExactlyInAnyOrder("20261124-000012-00000002",
+                "20261124-000013-00000003", "20261124-000014-00000004");
+        assertThat(names("/clean/layers")).containsExactlyInAnyOrder(shared.stagedName(), jobs.get(1).stagedName(),
+                jobs.get(2).stagedName(), jobs.get(3).stagedName());
+
+        // with the grace period, a layer no staging names stays while it is young (a staging may be under way)
+        Layer orphan = layer(Layer.Kind.JOB, "orphan.zip", 128, 99);
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(orphan.file().toUri()),
+                new org.apache.hadoop.fs.Path("/clean/layers/" + orphan.stagedName()));
+        stage(plan("/clean", "20261124-000015-00000005", 2, 3600, List.of(shared, jobs.get(3))), Set.of(), 0);
+        assertThat(names("/clean/layers")).contains(orphan.stagedName());
+    }
+}
