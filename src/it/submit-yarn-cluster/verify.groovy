@@ -27,6 +27,6 @@ assert work.list().any { it.startsWith('spark-4.2.0_2.13-') && it.endsWith('.cla
 def runtimes = (log =~ /pyspark-staging: spark-runtime layer (spark-runtime-[0-9a-f]{64}\.zip)/).collect { it[1] } as Set
 assert runtimes.size() == 2 : log
 def amLog = []
-new File(props.logDir).eachFileRecurse { f -> if (f.name == 'stderr' && f.path.contains(apps[1] + '_01_000001')) amLog << f.text }
+new File(props.logDir).eachFileRecurse { f -> if (f.name == 'stderr' && f.path.contains(apps[1]) && f.parentFile.name.endsWith('_01_000001')) amLog << f.text }
 assert amLog.join('\n').contains('Running Spark version 4.2.0') : "the ApplicationMaster of ${apps[1]} ran another Spark"
 return true

@@ -6,6 +6,9 @@ assert log.contains("YARN application $app finished: SUCCEEDED") : log
 assert log.contains('Shipping jars: udfs-1.0.jar, spark-avro_2.12-3.5.5.jar') : log
 assert log =~ /Not shipping \d+ jars that Spark's classpath already has: .*spark-tags_2\.12-3\.5\.5\.jar/
 assert log =~ /Not shipping .*xz-1\.9\.jar/
+// they are staged as layers like the rest: Spark copies only the runner and its configuration
+assert log =~ /pyspark-staging: jar layer jar-[0-9a-f]{64}-udfs-1\.0\.jar: staged/
+assert log.contains("Spark uploaded 2 files for $app: runner.py, __spark_conf__.zip") : log
 
 // the driver's output, in the ApplicationMaster's container log
 def props = new Properties()

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -148,6 +149,15 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private long stagingGraceSeconds;
 
     /**
+     * Ships the module's runtime jar dependencies with {@code --jars} (staged as layers): the Java half of a
+     * mixed build, connectors such as spark-avro with their own dependencies, less what Spark's classpath has.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.submit.includeJars", defaultValue = "true")
+    private boolean includeJars;
+
+    /**
      * Scratch space: the runner, the lock, the layers, a client-mode driver's wheelhouse and cache.
      *
      * @since 0.1.0
@@ -183,6 +193,14 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.artifact = project.getGroupId() + ":" + project.getArtifactId();
         request.layerCache = Paths.get(session.getRepositorySession().getLocalRepository().getBasedir().getPath(),
                 ".cache", "pyspark-maven-plugin");
+        if (includeJars) {
+            for (Artifact artifact : project.getArtifacts()) {
+                if ("jar".equals(artifact.getType()) && artifact.getFile() != null
+                        && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope()) && !sparksPlaceholder(artifact)) {
+                    request.jars.add(artifact.getFile().toPath());
+                }
+            }
+        }
         request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
         if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
@@ -191,6 +209,14 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
             request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         }
         return request;
+    }
+
+    /**
+     * {@code org.spark-project.spark:unused}, an empty jar every Spark module (connectors too) depends
+     * on; Spark's assembly keeps it out of distributions and out of YARN uploads, and so does this plugin.
+     */
+    private static boolean sparksPlaceholder(Artifact artifact) {
+        return "org.spark-project.spark".equals(artifact.getGroupId()) && "unused".equals(artifact.getArtifactId());
     }
 
     /** {@code <wheelhouse>}, else the project's wheelhouse from the Maven repositories. */

@@ -8,6 +8,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -18,7 +19,8 @@ import org.eclipse.aether.RepositorySystem;
  *
  * @since 0.1.0
  */
-@Mojo(name = StageMojo.GOAL_NAME, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+@Mojo(name = StageMojo.GOAL_NAME, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class StageMojo extends AbstractSparkMojo {
 
     public static final String GOAL_NAME = "stage";

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -250,13 +249,6 @@ public class SubmitMojo extends AbstractSparkMojo {
     @Parameter(property = "pyspark.submit.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /**
-     * Ships the module's runtime jar dependencies with {@code --jars}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.submit.includeJars", defaultValue = "true")
-    private boolean includeJars;
 
 
     @Inject
@@ -279,14 +271,6 @@ public class SubmitMojo extends AbstractSparkMojo {
         return "pyspark.submit.skip";
     }
 
-    /**
-     * {@code org.spark-project.spark:unused}, an empty jar every Spark module (connectors too) depends
-     * on; Spark's assembly keeps it out of distributions and out of YARN uploads, and so does this goal.
-     */
-    private static boolean sparksPlaceholder(Artifact artifact) {
-        return "org.spark-project.spark".equals(artifact.getGroupId()) && "unused".equals(artifact.getArtifactId());
-    }
-
     @Override
     protected void run() throws UserError, ProcessException, IOException {
         SubmitRequest request = sparkRequest(master);
@@ -303,14 +287,6 @@ public class SubmitMojo extends AbstractSparkMojo {
         }
         request.propertiesFile = propertiesFile == null ? null : propertiesFile.toPath();
         request.jobArgs.addAll(args);
-        if (includeJars) {
-            for (Artifact artifact : project.getArtifacts()) {
-                if ("jar".equals(artifact.getType()) && artifact.getFile() != null
-                        && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope()) && !sparksPlaceholder(artifact)) {
-                    request.jars.add(artifact.getFile().toPath());
-                }
-            }
-        }
         request.environment = EnvironmentMode.parse(environment);
         request.nodePython = nodePython;
         request.nodeCache = nodeCache;

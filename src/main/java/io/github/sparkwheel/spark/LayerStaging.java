@@ -7,7 +7,9 @@ import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.staging.StagingPlan;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Builds a wheelhouse's layers and stages them on the cluster's file system, through the Hadoop client
@@ -27,20 +29,37 @@ public final class LayerStaging {
 
     /** Builds the layers and stages them. */
     public StagedSubmission stageAll(SubmitRequest request) throws UserError, IOException {
-        StagedSubmission staged = prepare(request);
+        StagedSubmission staged = prepare(request, jarsToShip(request, log));
         stage(request, staged);
         return staged;
     }
 
+    /** The request's jars less those Spark's classpath has (logged, both), for {@code --jars}. */
+    static List<Path> jarsToShip(SubmitRequest request, BuildLog log) throws IOException {
+        SparkClasspath.Split jars = SparkClasspath.of(request).split(request.jars);
+        if (!jars.ship.isEmpty()) {
+            log.info("Shipping jars: " + fileNames(jars.ship));
+        }
+        if (!jars.alreadyOnSparkClasspath.isEmpty()) {
+            log.info("Not shipping " + jars.alreadyOnSparkClasspath.size() + " jars that Spark's classpath already has: "
+                    + fileNames(jars.alreadyOnSparkClasspath));
+        }
+        return jars.ship;
+    }
+
+    private static String fileNames(List<Path> jars) {
+        return jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "));
+    }
+
     /** Builds the layers (each once per content) and writes the staging plan. */
-    StagedSubmission prepare(SubmitRequest request) throws UserError, IOException {
+    StagedSubmission prepare(SubmitRequest request, List<Path> shippedJars) throws UserError, IOException {
         if (request.hadoopConfDir == null) {
             throw new UserError("No Hadoop configuration to stage the layers with: perhaps you should set "
                     + "<hadoopConfDir> or -Dpyspark.hadoopConfDir (or HADOOP_CONF_DIR) to the directory holding "
                     + "core-site.xml and yarn-site.xml");
         }
         long started = System.nanoTime();
-        StagedSubmission staged = StagedSubmission.prepare(request);
+        StagedSubmission staged = StagedSubmission.prepare(request, shippedJars);
         log.info(String.format("Layers of %s ready in %.1f s; staging them in %s", request.wheelhouse.getFileName(),
                 (System.nanoTime() - started) / 1e9, staged.stagingDirectory()));
         return staged;

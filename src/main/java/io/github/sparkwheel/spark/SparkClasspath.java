@@ -48,6 +48,11 @@ public final class SparkClasspath {
         }
     }
 
+    /** The classpath of the request's Spark: its Spark home's jars, else the resolved ones. */
+    static SparkClasspath of(SubmitRequest request) throws IOException {
+        return request.sparkHome != null ? ofSparkHome(request.sparkHome) : of(request.sparkJars);
+    }
+
     /** The artifact id a jar's file name gives, if it is named as Maven names jars. */
     static Optional<String> artifactId(Path jar) {
         Matcher m = JAR.matcher(jar.getFileName().toString());

@@ -96,7 +96,8 @@ public final class SparkSubmitCommand {
         add(args, "--num-executors", request.numExecutors);
         add(args, "--properties-file", request.propertiesFile);
         if (!jars.isEmpty()) {
-            add(args, "--jars", jars.stream().map(SparkSubmitCommand::uri).collect(Collectors.joining(",")));
+            add(args, "--jars", jars.stream().map(jar -> staged != null ? staged.jar(jar) : uri(jar))
+                    .collect(Collectors.joining(",")));
         }
         add(args, "--archives", staged != null ? staged.archives(request.alias) : uri(request.wheelhouse) + "#" + request.alias);
         if (request.environment == EnvironmentMode.VIRTUALENV) {

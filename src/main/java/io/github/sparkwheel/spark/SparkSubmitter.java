@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -161,15 +160,7 @@ public final class SparkSubmitter {
             ZipExtractor.extract(request.wheelhouse, local);
         }
         List<String> moduleOptions = request.sparkHome == null ? SparkJars.moduleOptions(request.sparkJars) : List.of();
-        SparkClasspath.Split jars = (request.sparkHome != null ? SparkClasspath.ofSparkHome(request.sparkHome)
-                : SparkClasspath.of(request.sparkJars)).split(request.jars);
-        if (!jars.ship.isEmpty()) {
-            log.info("Shipping jars: " + fileNames(jars.ship));
-        }
-        if (!jars.alreadyOnSparkClasspath.isEmpty()) {
-            log.info("Not shipping " + jars.alreadyOnSparkClasspath.size() + " jars that Spark's classpath already has: "
-                    + fileNames(jars.alreadyOnSparkClasspath));
-        }
+        List<Path> jars = LayerStaging.jarsToShip(request, log);
         if (request.sparkHome == null && request.pysparkArchives.isEmpty()) {
             log.info("No pyspark is shipped (no Spark home, no <pysparkArchives>): a job that imports pyspark needs "
                     + "it on the nodes; set <pysparkArchives> to pyspark.zip and py4j-*.zip (local: paths on the nodes, "
@@ -178,16 +169,12 @@ public final class SparkSubmitter {
         StagedSubmission staged = null;
         if (request.layered()) {
             LayerStaging staging = new LayerStaging(runner, log);
-            staged = staging.prepare(request);
+            staged = staging.prepare(request, jars);
             if (request.sparkHome != null || request.dryRun) { // else SparkSubmit's own JVM stages them first
                 staging.stage(request, staged);
             }
         }
-        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions, jars.ship, staged);
-    }
-
-    private static String fileNames(List<Path> jars) {
-        return jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "));
+        return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions, jars, staged);
     }
 
     private static void extract(Path zip, String name, Path target) throws IOException, UserError {

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * A submission's layers, staged on the cluster's file system ({@code LayerStager}) and handed to Spark
  * as they are there: the dependency and job layers as {@code --archives}, the Spark runtime as
- * {@code spark.yarn.archive}, pyspark's zips in {@code PYSPARK_ARCHIVES_PATH}. Spark does not copy a
+ * {@code spark.yarn.archive}, pyspark's zips in {@code PYSPARK_ARCHIVES_PATH}, the module's jars as
+ * {@code --jars}. Spark does not copy a
  * resource that is already on its staging file system, so an unchanged layer costs nothing.
  */
 public final class StagedSubmission {
@@ -35,20 +36,26 @@ public final class StagedSubmission {
     private final WheelhouseLayers wheelhouse;
     private final Layer sparkRuntime;
     private final Map<String, Layer> pyspark;
+    private final Map<Path, Layer> jars;
     private final Path pluginJar;
 
     private StagedSubmission(StagingPlan plan, Path planFile, WheelhouseLayers wheelhouse, Layer sparkRuntime,
-            Map<String, Layer> pyspark, Path pluginJar) {
+            Map<String, Layer> pyspark, Map<Path, Layer> jars, Path pluginJar) {
         this.plan = plan;
         this.planFile = planFile;
         this.wheelhouse = wheelhouse;
         this.sparkRuntime = sparkRuntime;
         this.pyspark = pyspark;
+        this.jars = jars;
         this.pluginJar = pluginJar;
     }
 
-    /** Builds the layers of {@code request} (each only once, see the layer classes) and writes the plan. */
-    static StagedSubmission prepare(SubmitRequest request) throws IOException, UserError {
+    /**
+     * Builds the layers of {@code request} (each only once, see the layer classes) and writes the plan.
+     *
+     * @param shippedJars the jars that go with {@code --jars}, staged as they are
+     */
+    static StagedSubmission prepare(SubmitRequest request, List<Path> shippedJars) throws IOException, UserError {
         Path layers = request.workDirectory.resolve("layers");
         List<Layer> all = new ArrayList<>();
         Layer runtime = null;
@@ -66,6 +73,12 @@ public final class StagedSubmission {
                 all.add(layer);
             }
         }
+        Map<Path, Layer> jars = new LinkedHashMap<>();
+        for (Path jar : shippedJars) {
+            Layer layer = Layer.ofFile(Layer.Kind.JAR, jar.toAbsolutePath());
+            jars.put(jar, layer);
+            all.add(layer);
+        }
         all.add(wheelhouse.job());
         String directory = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
                 ? HadoopConf.qualify(request.stagingDirectory.trim(), request.hadoopConfDir)
@@ -76,7 +89,7 @@ public final class StagedSubmission {
                 request.stagingGraceSeconds, request.dryRun, all);
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
-        return new StagedSubmission(plan, planFile, wheelhouse, runtime, pyspark, HadoopJvm.pluginJar());
+        return new StagedSubmission(plan, planFile, wheelhouse, runtime, pyspark, jars, HadoopJvm.pluginJar());
     }
 
     public Path planFile() {
@@ -96,6 +109,11 @@ public final class StagedSubmission {
     String archives(String alias) {
         return plan.uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX + ","
                 + plan.uri(wheelhouse.job()) + "#" + alias;
+    }
+
+    /** A shipped jar's staged URI, for {@code --jars}. */
+    String jar(Path jar) {
+        return plan.uri(jars.get(jar));
     }
 
     /** {@code spark.yarn.archive}, or {@code null} when there is no runtime layer. */

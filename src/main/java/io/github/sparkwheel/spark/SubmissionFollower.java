@@ -21,7 +21,7 @@ final class SubmissionFollower implements BuildLog {
     private static final Pattern FINAL_STATUS = Pattern.compile("^\\s*final status: (\\w+)");
     private static final Pattern DIAGNOSTICS = Pattern.compile("^\\s*diagnostics: (.*)$");
     /** Spark's YARN client copying a resource into the application's staging directory. */
-    private static final Pattern UPLOAD = Pattern.compile("Uploading resource (\\S+) -> (\\S+)");
+    private static final Pattern UPLOAD = Pattern.compile("Uploading resource (.+) -> (\\S+)$");
 
     private final BuildLog log;
     private volatile String applicationId;

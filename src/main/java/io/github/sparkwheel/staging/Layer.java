@@ -22,6 +22,8 @@ public final class Layer {
         DEPENDENCIES,
         /** pyspark.zip or a py4j zip ({@code PYSPARK_ARCHIVES_PATH}), as it is. */
         PYSPARK,
+        /** A jar of the module's ({@code --jars}: the Java half of a mixed build, a connector), as it is. */
+        JAR,
         /** The job's own code, its runner, manifest and the bootstrap. */
         JOB;
 

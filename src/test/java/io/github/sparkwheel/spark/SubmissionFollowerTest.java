@@ -63,7 +63,7 @@ class SubmissionFollowerTest {
         f.info("pyspark-staging: job layer job-abc.zip: already staged (modified 1795562664968)");
         f.warn("26/11/24 23:25:37 INFO Client: Source and destination file systems are the same. Not copying "
                 + "hdfs://nn:8020/user/ana/.pyspark-maven-plugin/layers/job-abc.zip");
-        f.warn("26/11/24 23:25:37 INFO Client: Uploading resource file:/p/target/pyspark-submit/runner.py -> "
+        f.warn("26/11/24 23:25:37 INFO Client: Uploading resource file:/p q/target/pyspark-submit/runner.py -> "
                 + "hdfs://nn:8020/user/ana/.sparkStaging/application_1_0001/runner.py");
         f.warn("26/11/24 23:25:37 INFO Client: Uploading resource file:/tmp/spark-1/__spark_conf__123.zip -> "
                 + "hdfs://nn:8020/user/ana/.sparkStaging/application_1_0001/__spark_conf__.zip");
