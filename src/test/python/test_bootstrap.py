@@ -33,23 +33,29 @@ PLATFORM = sysconfig.get_platform().replace("-", "_").replace(".", "_")
 
 
 def make_wheel(directory, name, version, files, tags="py3-none-any", entry_points=None, data_scripts=None):
-    """Writes a wheel without any build backend (METADATA, WHEEL, RECORD in a zip)."""
+    """Writes a wheel without any build backend (METADATA, WHEEL, RECORD in a zip). Every entry has the
+    same time, so the same arguments give the same bytes (and so the same lock and env id) whenever it runs."""
     path = os.path.join(directory, "%s-%s-%s.whl" % (name, version, tags))
     dist_info = "%s-%s.dist-info" % (name, version)
+
+    def entry(filename, mode=0o100644):
+        info = zipfile.ZipInfo(filename, date_time=(1980, 1, 1, 0, 0, 0))
+        info.external_attr = mode << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as whl:
         for filename, content in sorted(files.items()):
-            whl.writestr(filename, content)
+            whl.writestr(entry(filename), content)
         for script, content in sorted((data_scripts or {}).items()):
-            info = zipfile.ZipInfo("%s-%s.data/scripts/%s" % (name, version, script))
-            info.external_attr = 0o100755 << 16
-            whl.writestr(info, content)
-        whl.writestr(dist_info + "/METADATA", "Metadata-Version: 2.1\nName: %s\nVersion: %s\n" % (name, version))
+            whl.writestr(entry("%s-%s.data/scripts/%s" % (name, version, script), 0o100755), content)
+        whl.writestr(entry(dist_info + "/METADATA"), "Metadata-Version: 2.1\nName: %s\nVersion: %s\n" % (name, version))
         purelib = "true" if tags.endswith("-none-any") else "false"
-        whl.writestr(dist_info + "/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: %s\nTag: %s\n"
+        whl.writestr(entry(dist_info + "/WHEEL"), "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: %s\nTag: %s\n"
                      % (purelib, tags))
         if entry_points:
-            whl.writestr(dist_info + "/entry_points.txt", entry_points)
-        whl.writestr(dist_info + "/RECORD", "")
+            whl.writestr(entry(dist_info + "/entry_points.txt"), entry_points)
+        whl.writestr(entry(dist_info + "/RECORD"), "")
     return path
 
 
@@ -137,6 +143,30 @@ class BootstrapTestCase(unittest.TestCase):
         out, err = process.communicate(timeout=120)
         return process.returncode, out, err
 
+    def kill_while_installing(self, start):
+        """Starts a cold build with start(), freezes it (SIGSTOP) once its install of bigpkg is under way,
+        then kills it with SIGKILL; returns the venv it left. A build that got to .ready before it could be
+        frozen (a fast disk) proves nothing: it is tried again on a fresh cache."""
+        for attempt in range(5):
+            victim = start()
+            site = None
+            deadline = time.time() + 60
+            while site is None and time.time() < deadline and victim.poll() is None:
+                found = [os.path.join(r, d) for r, ds, _ in os.walk(self.cache) for d in ds if d == "bigpkg"]
+                if found and len(os.listdir(found[0])) > 5:
+                    os.kill(victim.pid, signal.SIGSTOP)
+                    site = found[0]
+                else:
+                    time.sleep(0.001)
+            os.kill(victim.pid, signal.SIGKILL)
+            victim.communicate()
+            self.assertIsNotNone(site, "the install never started")
+            venv = site.split(os.sep + "lib" + os.sep)[0]
+            if not os.path.exists(os.path.join(venv, ".ready")):
+                return venv
+            self.cache = os.path.join(self.tmp, "cache-%d" % (attempt + 1))
+        self.fail("every build reached .ready before it could be stopped")
+
 
 class ColdAndWarmStartTest(BootstrapTestCase):
     def test_cold_start_builds_a_complete_environment_and_runs_the_arguments(self):
@@ -203,22 +233,7 @@ class ConcurrencyTest(BootstrapTestCase):
         self.assertEqual(builds, 1, [err for _, err, _ in results])
 
     def test_a_start_killed_while_installing_is_rebuilt_by_the_next(self):
-        victim = self.start("-c", "pass")
-        env_dirs = os.path.join(self.cache)
-        deadline = time.time() + 60
-        site = None
-        while time.time() < deadline:  # wait until the install is under way, then kill -9
-            found = [os.path.join(r, d) for r, ds, _ in os.walk(env_dirs) for d in ds if d == "bigpkg"]
-            if found and len(os.listdir(found[0])) > 5:
-                site = found[0]
-                break
-            time.sleep(0.002)
-        self.assertIsNotNone(site, "the install never started")
-        os.kill(victim.pid, signal.SIGKILL)
-        victim.communicate()
-        venv = site.split(os.sep + "lib" + os.sep)[0]
-        self.assertFalse(os.path.exists(os.path.join(venv, ".ready")), "killed before the end, yet marked ready")
-
+        self.kill_while_installing(lambda: self.start("-c", "pass"))
         rc, out, err = self.run_bootstrap("-c", "import bigpkg.m0399; print('rebuilt')")
         self.assertEqual((rc, out), (0, "rebuilt\n"), err)
         self.assertIn("removing the incomplete environment", err)
@@ -324,18 +339,7 @@ class LayeredTest(BootstrapTestCase):
 
     def test_a_start_killed_while_installing_the_dependencies_is_rebuilt_by_the_next(self):
         first = self.container("container-1", "1.0", extra_files=400)
-        victim = self.start_in(first, "-c", "pass")
-        deadline = time.time() + 60
-        site = None
-        while time.time() < deadline:
-            found = [os.path.join(r, d) for r, ds, _ in os.walk(self.cache) for d in ds if d == "bigpkg"]
-            if found and len(os.listdir(found[0])) > 5:
-                site = found[0]
-                break
-            time.sleep(0.002)
-        self.assertIsNotNone(site, "the install never started")
-        os.kill(victim.pid, signal.SIGKILL)
-        victim.communicate()
+        self.kill_while_installing(lambda: self.start_in(first, "-c", "pass"))
         rc, out, err = self.run_in(self.container("container-2", "2.0", extra_files=400), "-c", self.IMPORT)
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.splitlines()[1], "2.0 42")
