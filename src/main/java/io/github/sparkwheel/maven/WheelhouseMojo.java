@@ -2,7 +2,6 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.wheelhouse.BuildTimestamp;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
@@ -12,22 +11,25 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Runs {@code pip wheel} on the job's Python sources and packs every wheel of the job and its
  * dependencies, a lock of exact versions and hashes, a runner and a manifest into a reproducible
- * {@code target/<finalName>-wheelhouse.zip}, attached to the build.
+ * {@code target/<finalName>-wheelhouse.zip}, attached to the build. The wheels of the Python library
+ * modules it depends on ({@code <type>whl</type>}, see the {@code wheel} goal) are taken as they are.
  *
  * @since 0.1.0
  */
-@Mojo(name = WheelhouseMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class WheelhouseMojo extends AbstractPysparkMojo {
+@Mojo(name = WheelhouseMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class WheelhouseMojo extends AbstractPipMojo {
 
     public static final String GOAL_NAME = "wheelhouse";
 
@@ -39,14 +41,6 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.wheelhouse.skip", defaultValue = "false")
     private boolean skipWheelhouse;
 
-    /**
-     * The job's Python sources: a package (pyproject.toml or setup.py) or a script with a
-     * requirements.txt.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sourceDirectory", defaultValue = "${project.basedir}/src/main/python")
-    private File sourceDirectory;
 
     /**
      * A requirements file installed with the job. Default: {@code requirements.txt} in the source
@@ -57,13 +51,6 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.requirementsFile")
     private File requirementsFile;
 
-    /**
-     * pip constraints files ({@code --constraint}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<File> constraints = new ArrayList<>();
 
     /**
      * The script of a script job (no pyproject.toml or setup.py), relative to the source directory.
@@ -91,88 +78,15 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
     @Parameter
     private List<File> extraDistributions = new ArrayList<>();
 
-    /**
-     * pip's {@code --index-url}. Default: whatever the user's pip configuration says.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.indexUrl")
-    private String indexUrl;
 
-    /**
-     * pip's {@code --extra-index-url}s.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> extraIndexUrls = new ArrayList<>();
 
-    /**
-     * pip's {@code --find-links}: directories or URLs holding distributions. Relative directories
-     * resolve against the project's base directory.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.findLinks")
-    private List<String> findLinks = new ArrayList<>();
 
-    /**
-     * pip's {@code --trusted-host}s.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> trustedHosts = new ArrayList<>();
 
-    /**
-     * pip's {@code --no-index}: only {@code <findLinks>} are searched. Implied when Maven runs offline
-     * ({@code mvn -o}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.noIndex", defaultValue = "false")
-    private boolean noIndex;
 
-    /**
-     * Further arguments for {@code pip wheel}, one per element.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> pipArgs = new ArrayList<>();
 
-    /**
-     * Environment variables for pip, on top of the inherited ones.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private Map<String, String> environmentVariables;
 
-    /**
-     * Runs pip without the user's pip configuration: {@code PIP_CONFIG_FILE} is set to the null
-     * device and every inherited {@code PIP_*} variable is removed. For hermetic builds.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.pip.isolated", defaultValue = "false")
-    private boolean pipIsolated;
 
-    /**
-     * How long pip may run, in seconds; 0 waits for ever.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.timeout", defaultValue = "1800")
-    private int timeout;
 
-    /**
-     * Rebuilds the wheelhouse even when nothing changed.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.wheelhouse.force", defaultValue = "false")
-    private boolean force;
 
     /**
      * The classifier of the attached zip.
@@ -190,44 +104,22 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.attach", defaultValue = "true")
     private boolean attach;
 
+
+
+
     /**
-     * Directory of the zip.
+     * Rebuilds the wheelhouse even when nothing changed.
      *
      * @since 0.1.0
      */
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File outputDirectory;
-
-    /**
-     * The zip's base name.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true)
-    private String finalName;
-
-    /**
-     * The time stamp of every zip entry, for reproducible archives. Default: 1980-01-01T00:00:02Z.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    private final MavenProjectHelper projectHelper;
+    @Parameter(property = "pyspark.wheelhouse.force", defaultValue = "false")
+    boolean force;
 
     @Inject
     public WheelhouseMojo(MavenProjectHelper projectHelper) {
-        this.projectHelper = projectHelper;
+        super(projectHelper);
     }
 
-    /**
-     * This plugin's version, recorded in the manifest.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${plugin.version}", readonly = true)
-    private String pluginVersion;
 
     @Override
     protected String goal() {
@@ -260,6 +152,11 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
         request.outputTimestamp = BuildTimestamp.parse(outputTimestamp);
         request.force = force;
         request.pluginVersion = pluginVersion;
+        for (Artifact artifact : project.getArtifacts()) { // Python library modules, in the reactor or a repository
+            if (WheelMojo.TYPE.equals(artifact.getType()) && artifact.getFile() != null) {
+                request.libraryWheels.add(artifact.getFile().toPath());
+            }
+        }
 
         WheelhouseResult result = new WheelhouseBuilder(processRunner, buildLog()).build(request);
         if (attach) {
@@ -267,24 +164,4 @@ public class WheelhouseMojo extends AbstractPysparkMojo {
         }
     }
 
-    private PipOptions pipOptions() {
-        PipOptions pip = new PipOptions();
-        pip.indexUrl = indexUrl;
-        pip.extraIndexUrls.addAll(extraIndexUrls);
-        for (String link : findLinks) {
-            File dir = new File(link);
-            boolean url = link.contains("://");
-            pip.findLinks.add(url || dir.isAbsolute() ? link : new File(project.getBasedir(), link).getPath());
-        }
-        pip.trustedHosts.addAll(trustedHosts);
-        pip.noIndex = noIndex;
-        pip.offline = session.isOffline();
-        constraints.forEach(c -> pip.constraints.add(c.toPath()));
-        pip.extraArgs.addAll(pipArgs);
-        if (environmentVariables != null) {
-            pip.environment.putAll(environmentVariables);
-        }
-        pip.isolated = pipIsolated;
-        return pip;
-    }
 }

@@ -24,6 +24,31 @@ public final class PipOptions {
     public final List<String> extraArgs = new ArrayList<>();
     public final Map<String, String> environment = new LinkedHashMap<>();
     public boolean isolated;
+    /**
+     * pip's cache ({@code PIP_CACHE_DIR}); {@code null}: pip's own, as its configuration says. Not part of
+     * {@link #describe()}: where pip caches downloads does not change what it builds.
+     */
+    public Path cacheDirectory;
+    /** pip's temporary files ({@code TMPDIR}); {@code null}: the system's. Not part of {@link #describe()}. */
+    public Path tempDirectory;
+
+    /** A copy of these options, to change without touching these. */
+    public PipOptions copy() {
+        PipOptions copy = new PipOptions();
+        copy.indexUrl = indexUrl;
+        copy.extraIndexUrls.addAll(extraIndexUrls);
+        copy.findLinks.addAll(findLinks);
+        copy.trustedHosts.addAll(trustedHosts);
+        copy.noIndex = noIndex;
+        copy.offline = offline;
+        copy.constraints.addAll(constraints);
+        copy.extraArgs.addAll(extraArgs);
+        copy.environment.putAll(environment);
+        copy.isolated = isolated;
+        copy.cacheDirectory = cacheDirectory;
+        copy.tempDirectory = tempDirectory;
+        return copy;
+    }
 
     public boolean effectiveNoIndex() {
         return noIndex || offline;

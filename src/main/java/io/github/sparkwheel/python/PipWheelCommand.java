@@ -74,6 +74,14 @@ public final class PipWheelCommand {
         if (options.isolated) {
             spec.removeVariablesStartingWith("PIP_").env("PIP_CONFIG_FILE", devNull());
         }
+        if (options.cacheDirectory != null) {
+            spec.env("PIP_CACHE_DIR", options.cacheDirectory.toString());
+        }
+        if (options.tempDirectory != null) { // tempfile reads TMPDIR, then TEMP and TMP (Windows)
+            for (String name : List.of("TMPDIR", "TEMP", "TMP")) {
+                spec.env(name, options.tempDirectory.toString());
+            }
+        }
         spec.environment(options.environment);
         List<String> secrets = new ArrayList<>();
         for (Map.Entry<String, String> e : options.environment.entrySet()) {

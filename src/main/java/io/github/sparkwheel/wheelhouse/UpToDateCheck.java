@@ -49,6 +49,9 @@ final class UpToDateCheck {
         for (Path file : files) {
             lines.add("file " + file.toAbsolutePath() + " " + (Files.isRegularFile(file) ? Digests.sha256(file) : "-"));
         }
+        for (Path wheel : request.libraryWheels) { // a rebuilt library module makes the job's wheelhouse stale
+            lines.add("library " + wheel.toAbsolutePath() + " " + (Files.isRegularFile(wheel) ? Digests.sha256(wheel) : "-"));
+        }
         for (String link : request.pip.findLinks) {
             Path dir = source.directory().resolve(link);
             if (Files.isDirectory(dir)) {

@@ -101,7 +101,56 @@ public final class WheelFile {
         return scripts;
     }
 
+    /**
+     * The PEP 427 file name of a wheel stored under another name (a Maven repository keeps
+     * {@code textkit-1.2.0-SNAPSHOT.whl}), from its {@code .dist-info}: {@code METADATA}'s name and
+     * version and {@code WHEEL}'s tags. pip reads a wheel's name, version and tags from its file name.
+     */
+    public static String fileNameFromMetadata(Path wheel) throws IOException {
+        String metadata = readDistInfo(wheel, "METADATA");
+        String wheelInfo = readDistInfo(wheel, "WHEEL");
+        if (metadata == null || wheelInfo == null) {
+            throw new IOException(wheel + " is not a wheel: it has no .dist-info/METADATA and WHEEL");
+        }
+        String name = header(metadata, "Name");
+        String version = header(metadata, "Version");
+        java.util.LinkedHashSet<String> pythons = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> abis = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> platforms = new java.util.LinkedHashSet<>();
+        for (String line : wheelInfo.split("\\R")) {
+            if (line.startsWith("Tag:")) {
+                String[] tag = line.substring(4).trim().split("-");
+                if (tag.length == 3) {
+                    pythons.add(tag[0]);
+                    abis.add(tag[1]);
+                    platforms.add(tag[2]);
+                }
+            }
+        }
+        if (name == null || version == null || pythons.isEmpty()) {
+            throw new IOException(wheel + " has no Name, Version or Tag in its .dist-info");
+        }
+        return name.replaceAll("[-_.]+", "_").toLowerCase(Locale.ROOT) + "-" + version.replace('-', '_') + "-"
+                + String.join(".", pythons) + "-" + String.join(".", abis) + "-" + String.join(".", platforms) + ".whl";
+    }
+
+    private static String header(String text, String name) {
+        for (String line : text.split("\\R")) {
+            if (line.isEmpty()) {
+                break; // the body starts
+            }
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+
     private String readDistInfo(String file) throws IOException {
+        return readDistInfo(path, file);
+    }
+
+    private static String readDistInfo(Path path, String file) throws IOException {
         try (ZipFile zip = ZipFile.builder().setPath(path).get()) {
             for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
                 String name = entry.getName();

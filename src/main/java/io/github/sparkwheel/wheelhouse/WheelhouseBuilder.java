@@ -5,11 +5,8 @@ import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
-import io.github.sparkwheel.process.ProcessSpec;
-import io.github.sparkwheel.process.ProcessTimeoutException;
-import io.github.sparkwheel.process.SecretMasker;
 import io.github.sparkwheel.python.PipErrors;
-import io.github.sparkwheel.python.PipWheelCommand;
+import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.PythonInterpreter;
 import io.github.sparkwheel.runner.Bootstrap;
@@ -134,8 +131,15 @@ public final class WheelhouseBuilder {
 
     /** Runs pip wheel; returns what went wrong, or {@code null}. */
     private UserError runPip(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir)
-            throws UserError, ProcessException {
+            throws UserError, ProcessException, IOException {
         List<Path> requirementFiles = new ArrayList<>();
+        PipOptions options = request.pip;
+        Path libraries = libraryRequirements(request);
+        if (libraries != null) {
+            requirementFiles.add(libraries);
+            options = options.copy();
+            options.findLinks.add(0, request.workDirectory.resolve("libraries").toString());
+        }
         // inside the source directory, the copy's file is used: its relative paths resolve inside the copy
         source.requirements().ifPresent(r -> requirementFiles.add(r.toAbsolutePath().startsWith(
                 source.directory().toAbsolutePath()) ? copy.resolve(source.directory().toAbsolutePath().relativize(
@@ -148,19 +152,36 @@ public final class WheelhouseBuilder {
         if (targets.isEmpty() && requirementFiles.isEmpty()) {
             return null;
         }
-        PipWheelCommand pip = new PipWheelCommand(request.python, request.pip);
-        List<String> args = pip.arguments(wheelDir, requirementFiles, targets);
-        long epoch = (request.outputTimestamp == null ? ReproducibleZip.DEFAULT_TIMESTAMP : request.outputTimestamp)
-                .getEpochSecond();
-        ProcessSpec spec = pip.spec(args, copy, request.timeout, epoch);
-        log.info("Running " + new SecretMasker(spec.secrets()).maskCommandLine(args));
-        ProcessResult result;
-        try {
-            result = runner.run(spec, log);
-        } catch (ProcessTimeoutException e) {
-            throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
+        ProcessResult result = PipWheelRun.run(runner, log, request, options, wheelDir, requirementFiles, targets, copy);
+        return result.succeeded() ? null : PipErrors.explain(result, options);
+    }
+
+    /**
+     * The library modules' wheels under their PEP 427 names in {@code <work>/libraries} (a repository
+     * stores them as {@code <artifactId>-<version>.whl}), and a requirements file naming each by its path
+     * ({@code textkit @ file:///…}): pip takes these very files, whatever an index holds. {@code null}
+     * when there are none.
+     */
+    private Path libraryRequirements(WheelhouseRequest request) throws IOException {
+        if (request.libraryWheels.isEmpty()) {
+            return null;
         }
-        return result.succeeded() ? null : PipErrors.explain(result, request.pip);
+        Path dir = request.workDirectory.resolve("libraries");
+        SourceTree.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        List<String> lines = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path wheel : request.libraryWheels) {
+            String fileName = WheelFile.fileNameFromMetadata(wheel);
+            Path copy = dir.resolve(fileName);
+            Files.copy(wheel, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            lines.add(fileName.split("-", 2)[0] + " @ " + copy.toUri());
+            names.add(fileName);
+        }
+        log.info("Taking the Python library modules' wheels as they are: " + String.join(", ", names));
+        Path requirements = request.workDirectory.resolve("libraries.txt");
+        Files.write(requirements, lines, StandardCharsets.UTF_8);
+        return requirements;
     }
 
     private static PythonInfo await(FutureTask<PythonInfo> probe) throws UserError, ProcessException {

@@ -20,6 +20,11 @@ public final class WheelhouseRequest {
     public String entryPoint;
     /** Wheels and sdists added as they are (sdists are built into wheels). */
     public final List<Path> extraDistributions = new ArrayList<>();
+    /**
+     * The wheels of Python library modules this job depends on (Maven artifacts of type {@code whl}, under
+     * whatever name): pip takes these very files, whatever an index holds.
+     */
+    public final List<Path> libraryWheels = new ArrayList<>();
     /** The zip to write. */
     public Path outputFile;
     /** Scratch space for the copy, the wheels and the up-to-date state. */

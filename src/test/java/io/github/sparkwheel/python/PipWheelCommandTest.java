@@ -68,4 +68,21 @@ class PipWheelCommandTest {
         assertThat(spec.removedVariablePrefixes()).isEmpty();
         assertThat(spec.environment()).doesNotContainKey("PIP_CONFIG_FILE");
     }
+
+    @Test
+    void spec_ownCacheAndTemporaryDirectory_goToPipsEnvironment_andNotIntoTheFingerprint() {
+        PipOptions o = new PipOptions();
+        String before = o.describe();
+        ProcessSpec plain = new PipWheelCommand("py", o).spec(List.of("py"), OUT, null, 315532802L);
+        assertThat(plain.environment()).doesNotContainKeys("PIP_CACHE_DIR", "TMPDIR");
+
+        o.cacheDirectory = Paths.get("/m/target/pyspark-pip-cache");
+        o.tempDirectory = Paths.get("/m/target/pyspark-wheelhouse/tmp");
+        PipOptions copy = o.copy();
+        ProcessSpec spec = new PipWheelCommand("py", copy).spec(List.of("py"), OUT, null, 315532802L);
+        assertThat(spec.environment()).containsEntry("PIP_CACHE_DIR", "/m/target/pyspark-pip-cache")
+                .containsEntry("TMPDIR", "/m/target/pyspark-wheelhouse/tmp")
+                .containsEntry("TEMP", "/m/target/pyspark-wheelhouse/tmp");
+        assertThat(copy.describe()).isEqualTo(before); // a parallel build does not make the wheelhouse stale
+    }
 }

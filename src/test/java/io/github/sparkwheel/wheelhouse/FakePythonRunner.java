@@ -19,6 +19,8 @@ import java.util.List;
 public final class FakePythonRunner implements ProcessRunner {
     public final List<List<String>> pipCalls = new ArrayList<>();
     public final List<Path> pipWorkingDirectories = new ArrayList<>();
+    /** pip's temporary directory (TMPDIR) of each call, and whether it existed while pip ran. */
+    public final List<String> pipTempDirectories = new ArrayList<>();
     public final List<String> copiedFiles = new ArrayList<>();
     public String version = "3.11.7";
     public String pip = "23.2.1";
@@ -32,6 +34,8 @@ public final class FakePythonRunner implements ProcessRunner {
         if (cmd.contains("wheel")) {
             pipCalls.add(cmd);
             pipWorkingDirectories.add(spec.workingDirectory());
+            String tmp = spec.environment().get("TMPDIR");
+            pipTempDirectories.add(tmp == null ? null : tmp + (Files.isDirectory(Paths.get(tmp)) ? "" : " (missing)"));
             try (var files = Files.walk(spec.workingDirectory())) {
                 copiedFiles.clear();
                 files.filter(Files::isRegularFile).map(p -> spec.workingDirectory().relativize(p).toString()).sorted()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sparkwheel.UserError;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,21 @@ class WheelFileAndLockTest {
         WheelFile two = WheelFile.of(TestWheels.wheel(dir.resolve("b"), "lib-2.0-py3-none-any.whl", null));
         assertThatThrownBy(() -> Lock.of(List.of(one, two))).isInstanceOf(UserError.class)
                 .hasMessageContaining("two wheels of lib: lib-1.0-py3-none-any.whl and lib-2.0-py3-none-any.whl");
+    }
+
+    @Test
+    void fileNameFromMetadata_namesAWheelStoredUnderItsMavenName_asPipExpects() throws Exception {
+        Path stored = dir.resolve("textkit-1.2.0-SNAPSHOT.whl");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(stored))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("Text.Kit-1.2.0.dev0.dist-info/METADATA"));
+            zip.write("Metadata-Version: 2.1\nName: Text.Kit\nVersion: 1.2.0.dev0\n\nName: not the header\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("Text.Kit-1.2.0.dev0.dist-info/WHEEL"));
+            zip.write("Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py2-none-any\nTag: py3-none-any\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(WheelFile.fileNameFromMetadata(stored)).isEqualTo("text_kit-1.2.0.dev0-py2.py3-none-any.whl");
+        Path other = Files.write(dir.resolve("not-a-wheel.whl"), new byte[] {1});
+        assertThatThrownBy(() -> WheelFile.fileNameFromMetadata(other)).isInstanceOf(java.io.IOException.class);
     }
 }

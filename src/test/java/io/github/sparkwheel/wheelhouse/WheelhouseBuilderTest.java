@@ -58,6 +58,9 @@ class WheelhouseBuilderTest {
         Path copy = request.workDirectory.resolve("src");
         assertThat(pip).containsSequence("--requirement", copy.resolve("requirements.txt").toString(), copy.toString());
         assertThat(runner.pipWorkingDirectories).containsExactly(copy);
+        // its own temporary directory, in this module's work directory, gone afterwards
+        assertThat(runner.pipTempDirectories).containsExactly(request.workDirectory.resolve("tmp").toString());
+        assertThat(request.workDirectory.resolve("tmp")).doesNotExist();
         assertThat(runner.copiedFiles).containsExactly("pyproject.toml", "requirements.txt");
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(result.archive().toFile())) {
             String manifest = new String(zip.getInputStream(zip.getEntry("wheelhouse.json")).readAllBytes());
@@ -133,5 +136,45 @@ class WheelhouseBuilderTest {
         assertThatThrownBy(this::build).isInstanceOf(UserError.class)
                 .hasMessageContaining("declares 2 console_scripts [a = job.a:main, b = job.b:main]")
                 .hasMessageContaining("<entryPoint>package.module:function</entryPoint> or -Dpyspark.entryPoint");
+    }
+
+    @Test
+    void build_withLibraryWheels_pipTakesTheseVeryFiles_andAChangedLibraryRebuilds() throws Exception {
+        Path stored = libraryWheel(dir.resolve("repo/textkit-1.2.0-SNAPSHOT.whl"), "v1");
+        request.libraryWheels.add(stored);
+        request.pip.findLinks.add("/corp/wheels");
+        build();
+        List<String> pip = runner.pipCalls.get(0);
+        Path libraries = request.workDirectory.resolve("libraries");
+        Path pinned = libraries.resolve("textkit-1.2.0.dev0-py3-none-any.whl");
+        // the reactor's wheel is searched first and named by its path: an index's textkit cannot win
+        assertThat(pip).containsSubsequence("--find-links", libraries.toString(), "--find-links", "/corp/wheels");
+        assertThat(pip).containsSequence("--requirement", request.workDirectory.resolve("libraries.txt").toString());
+        assertThat(Files.readAllLines(request.workDirectory.resolve("libraries.txt")))
+                .containsExactly("textkit @ " + pinned.toUri());
+        assertThat(pinned).hasSameBinaryContentAs(stored);
+
+        assertThat(build().upToDate()).isTrue();
+        libraryWheel(stored, "v2"); // the library module was rebuilt
+        assertThat(build().upToDate()).isFalse();
+        assertThat(runner.pipCalls).hasSize(2);
+        assertThat(pinned).hasSameBinaryContentAs(stored);
+    }
+
+    /** A wheel of textkit 1.2.0.dev0 stored under its Maven name, as a repository keeps it. */
+    private static Path libraryWheel(Path file, String code) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            String[][] entries = {
+                {"textkit/__init__.py", "CODE = '" + code + "'\n"},
+                {"textkit-1.2.0.dev0.dist-info/METADATA", "Metadata-Version: 2.1\nName: textkit\nVersion: 1.2.0.dev0\n"},
+                {"textkit-1.2.0.dev0.dist-info/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n"},
+            };
+            for (String[] entry : entries) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return file;
     }
 }

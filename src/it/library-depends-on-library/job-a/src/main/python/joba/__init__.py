@@ -1,0 +1,5 @@
+import textkit
+
+
+def main():
+    print(textkit.words("A  b"))

@@ -1,0 +1,6 @@
+import corelib
+import textkit
+
+
+def main():
+    print(corelib.normalize("C"), textkit.words("d"))

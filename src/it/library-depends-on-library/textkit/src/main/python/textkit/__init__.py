@@ -1,0 +1,5 @@
+import corelib
+
+
+def words(text):
+    return corelib.normalize(text).split()

@@ -1,0 +1,5 @@
+import reportkit
+
+
+def main():
+    print(reportkit.title("monthly report"))
