@@ -1,12 +1,17 @@
 package io.github.sparkwheel.maven;
 
+import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.python.PipOptions;
+import io.github.sparkwheel.wheelhouse.BuildTimestamp;
+import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
+import java.time.Duration;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What the goals that run {@code pip wheel} share ({@code wheelhouse}, {@code wheel}): the sources, where
@@ -46,6 +51,25 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
      */
     @Parameter
     List<String> extraIndexUrls = new ArrayList<>();
+
+    /**
+     * The {@code <server>} of Maven's settings.xml whose user name and password pip uses for
+     * {@code <indexUrl>} (passwords encrypted with {@code mvn --encrypt-password} are decrypted). They
+     * reach pip through its environment, never its command line, and are masked in every log line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.indexServerId")
+    String indexServerId;
+
+    /**
+     * The settings.xml {@code <server>}s for {@code <extraIndexUrls>}, one per URL in the same order; an
+     * empty entry ({@code <extraIndexServerId/>}) leaves that URL without credentials.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<String> extraIndexServerIds = new ArrayList<>();
 
     /**
      * pip's {@code --find-links}: directories or URLs holding distributions. Relative directories
@@ -150,30 +174,50 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
     String pluginVersion;
 
     final MavenProjectHelper projectHelper;
+    private final SettingsDecrypter decrypter;
 
-    AbstractPipMojo(MavenProjectHelper projectHelper) {
+    AbstractPipMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
         this.projectHelper = projectHelper;
+        this.decrypter = decrypter;
     }
 
-    /** pip's options from the parameters; relative find-links directories resolve against the project. */
-    PipOptions pipOptions() {
+    /** A build request with what both pip goals set: sources, scratch space, interpreter, pip, time stamp. */
+    WheelhouseRequest request(String workDirectoryName, boolean force) throws UserError {
+        WheelhouseRequest request = new WheelhouseRequest();
+        request.sourceDirectory = sourceDirectory.toPath();
+        request.workDirectory = outputDirectory.toPath().resolve(workDirectoryName);
+        request.python = python;
+        request.pip = pipOptions();
+        request.timeout = Duration.ofSeconds(timeout);
+        request.outputTimestamp = BuildTimestamp.parse(outputTimestamp);
+        request.force = force;
+        request.pluginVersion = pluginVersion;
+        return request;
+    }
+
+    /**
+     * pip's options from the parameters and Maven's settings (the servers' credentials, the active proxies);
+     * relative find-links directories resolve against the project.
+     */
+    PipOptions pipOptions() throws UserError {
+        ParameterValues values = new ParameterValues(getLog());
         PipOptions pip = new PipOptions();
-        pip.indexUrl = indexUrl;
-        pip.extraIndexUrls.addAll(extraIndexUrls);
-        for (String link : findLinks) {
+        pip.indexUrl = values.string(indexUrl, "<indexUrl>");
+        pip.extraIndexUrls.addAll(values.strings(extraIndexUrls, "<extraIndexUrls>"));
+        for (String link : values.strings(findLinks, "<findLinks>")) {
             File dir = new File(link);
             boolean url = link.contains("://");
             pip.findLinks.add(url || dir.isAbsolute() ? link : new File(project.getBasedir(), link).getPath());
         }
-        pip.trustedHosts.addAll(trustedHosts);
+        pip.trustedHosts.addAll(values.strings(trustedHosts, "<trustedHosts>"));
         pip.noIndex = noIndex;
         pip.offline = session.isOffline();
-        constraints.forEach(c -> pip.constraints.add(c.toPath()));
-        pip.extraArgs.addAll(pipArgs);
-        if (environmentVariables != null) {
-            pip.environment.putAll(environmentVariables);
-        }
+        values.files(constraints, "<constraints>").forEach(c -> pip.constraints.add(c.toPath()));
+        pip.extraArgs.addAll(values.strings(pipArgs, "<pipArgs>"));
+        pip.environment.putAll(values.map(environmentVariables, "<environmentVariables>"));
         pip.isolated = pipIsolated;
+        credentials(pip, values);
+        MavenSettings.activeProxies(session.getSettings(), decrypter).forEach(pip.proxies::add);
         if (pipCacheDirectory != null) {
             pip.cacheDirectory = pipCacheDirectory.toPath();
         } else if (session.isParallel()) {
@@ -182,5 +226,30 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
                     + "not safe for concurrent pips; <pipCacheDirectory> or -Dpyspark.pip.cacheDirectory chooses another)");
         }
         return pip;
+    }
+
+    private void credentials(PipOptions pip, ParameterValues values) throws UserError {
+        String serverId = values.string(indexServerId, "<indexServerId>");
+        if (serverId != null) {
+            if (pip.indexUrl == null) {
+                throw new UserError("<indexServerId> " + serverId + " names the credentials for <indexUrl>, but no "
+                        + "<indexUrl> is set: perhaps you should set <indexUrl> or -Dpyspark.indexUrl");
+            }
+            pip.credentials.put(pip.indexUrl, MavenSettings.credentials(session.getSettings(), decrypter, serverId,
+                    "<indexServerId> or -Dpyspark.indexServerId"));
+        }
+        List<String> extraIds = extraIndexServerIds == null ? List.of() : extraIndexServerIds;
+        if (extraIds.stream().anyMatch(id -> id != null && !id.isBlank()) && extraIds.size() != pip.extraIndexUrls.size()) {
+            throw new UserError("<extraIndexServerIds> has " + extraIds.size() + " entries for " + pip.extraIndexUrls.size()
+                    + " <extraIndexUrls>: give one per URL, in the same order (an empty <extraIndexServerId/> for a URL "
+                    + "without credentials)");
+        }
+        for (int i = 0; i < extraIds.size(); i++) {
+            String id = extraIds.get(i);
+            if (id != null && !id.isBlank()) {
+                pip.credentials.put(pip.extraIndexUrls.get(i), MavenSettings.credentials(session.getSettings(), decrypter,
+                        id.trim(), "<extraIndexServerIds>"));
+            }
+        }
     }
 }

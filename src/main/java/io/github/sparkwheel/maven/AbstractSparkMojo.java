@@ -183,7 +183,7 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.alias = alias;
         request.wheelhouse = wheelhouse();
         request.workDirectory = workDirectory.toPath();
-        request.pysparkArchives.addAll(pysparkArchives);
+        request.pysparkArchives.addAll(new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>"));
         request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
                 request.yarn());
         request.staging = staging;
@@ -205,7 +205,8 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolveCached(
-                            SparkDistribution.of(sparkVersion, scalaBinaryVersion, sparkModules), workDirectory.toPath()));
+                            SparkDistribution.of(sparkVersion, scalaBinaryVersion,
+                                    new ParameterValues(getLog()).strings(sparkModules, "<sparkModules>")), workDirectory.toPath()));
             request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         }
         return request;

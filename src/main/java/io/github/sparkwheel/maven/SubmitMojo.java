@@ -283,10 +283,10 @@ public class SubmitMojo extends AbstractSparkMojo {
         request.executorCores = executorCores;
         request.numExecutors = numExecutors;
         if (sparkConf != null) {
-            request.sparkConf.putAll(sparkConf);
+            request.sparkConf.putAll(new ParameterValues(getLog()).map(sparkConf, "<sparkConf>"));
         }
         request.propertiesFile = propertiesFile == null ? null : propertiesFile.toPath();
-        request.jobArgs.addAll(args);
+        request.jobArgs.addAll(new ParameterValues(getLog()).strings(args, "<args>"));
         request.environment = EnvironmentMode.parse(environment);
         request.nodePython = nodePython;
         request.nodeCache = nodeCache;

@@ -98,7 +98,8 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Override
     protected void run() throws UserError, ProcessException, IOException {
         Path home = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
-        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(pysparkArchives);
+        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(
+                new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>"));
         new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), python,
                 pyspark, Duration.ofSeconds(verifyTimeout));
     }

@@ -2,17 +2,16 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.wheelhouse.BuildTimestamp;
 import io.github.sparkwheel.wheelhouse.LibraryBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds a Python library module's own wheel ({@code pip wheel --no-deps}) and attaches it to the build
@@ -56,8 +55,8 @@ public class WheelMojo extends AbstractPipMojo {
     private boolean attach;
 
     @Inject
-    public WheelMojo(MavenProjectHelper projectHelper) {
-        super(projectHelper);
+    public WheelMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
+        super(projectHelper, decrypter);
     }
 
     @Override
@@ -77,16 +76,8 @@ public class WheelMojo extends AbstractPipMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
-        WheelhouseRequest request = new WheelhouseRequest();
-        request.sourceDirectory = sourceDirectory.toPath();
-        request.workDirectory = outputDirectory.toPath().resolve("pyspark-wheel");
+        WheelhouseRequest request = request("pyspark-wheel", force);
         request.outputFile = request.workDirectory.resolve("wheel");
-        request.python = python;
-        request.pip = pipOptions();
-        request.timeout = Duration.ofSeconds(timeout);
-        request.outputTimestamp = BuildTimestamp.parse(outputTimestamp);
-        request.force = force;
-        request.pluginVersion = pluginVersion;
         Path wheel = new LibraryBuilder(processRunner, buildLog()).build(request, project.getVersion());
         if (attach) {
             projectHelper.attachArtifact(project, TYPE, null, wheel.toFile());

@@ -2,13 +2,11 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.wheelhouse.BuildTimestamp;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
 import io.github.sparkwheel.wheelhouse.WheelhouseResult;
 import java.io.File;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -18,6 +16,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Runs {@code pip wheel} on the job's Python sources and packs every wheel of the job and its
@@ -108,6 +107,26 @@ public class WheelhouseMojo extends AbstractPipMojo {
 
 
     /**
+     * The platform tags of the cluster's nodes when they differ from this machine's, e.g.
+     * {@code manylinux2014_x86_64} or {@code manylinux_2_28_aarch64} (a manylinux tag includes the older ones
+     * such a node runs). The job's own wheels are built here and must be pure Python; every dependency is
+     * fetched as a binary wheel for the target ({@code pip download --only-binary=:all: --platform …}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.targetPlatforms")
+    private List<String> targetPlatforms = new ArrayList<>();
+
+    /**
+     * The Python version of the cluster's nodes, e.g. {@code 3.10}, for {@code <targetPlatforms>}. Default:
+     * the version of {@code <python>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.targetPython")
+    private String targetPython;
+
+    /**
      * Rebuilds the wheelhouse even when nothing changed.
      *
      * @since 0.1.0
@@ -116,10 +135,9 @@ public class WheelhouseMojo extends AbstractPipMojo {
     boolean force;
 
     @Inject
-    public WheelhouseMojo(MavenProjectHelper projectHelper) {
-        super(projectHelper);
+    public WheelhouseMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
+        super(projectHelper, decrypter);
     }
-
 
     @Override
     protected String goal() {
@@ -138,20 +156,15 @@ public class WheelhouseMojo extends AbstractPipMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
-        WheelhouseRequest request = new WheelhouseRequest();
-        request.sourceDirectory = sourceDirectory.toPath();
+        WheelhouseRequest request = request("pyspark-wheelhouse", force);
         request.requirementsFile = requirementsFile == null ? null : requirementsFile.toPath();
         request.script = script == null || script.isBlank() ? null : java.nio.file.Paths.get(script);
-        request.entryPoint = entryPoint;
-        extraDistributions.forEach(f -> request.extraDistributions.add(f.toPath()));
+        request.entryPoint = entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim();
+        ParameterValues values = new ParameterValues(getLog());
+        values.files(extraDistributions, "<extraDistributions>").forEach(f -> request.extraDistributions.add(f.toPath()));
         request.outputFile = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
-        request.workDirectory = outputDirectory.toPath().resolve("pyspark-wheelhouse");
-        request.python = python;
-        request.pip = pipOptions();
-        request.timeout = Duration.ofSeconds(timeout);
-        request.outputTimestamp = BuildTimestamp.parse(outputTimestamp);
-        request.force = force;
-        request.pluginVersion = pluginVersion;
+        request.targetPlatforms.addAll(values.strings(targetPlatforms, "<targetPlatforms>"));
+        request.targetPython = values.string(targetPython, "<targetPython>");
         for (Artifact artifact : project.getArtifacts()) { // Python library modules, in the reactor or a repository
             if (WheelMojo.TYPE.equals(artifact.getType()) && artifact.getFile() != null) {
                 request.libraryWheels.add(artifact.getFile().toPath());

@@ -24,6 +24,8 @@ public final class PipOptions {
     public final List<String> extraArgs = new ArrayList<>();
     public final Map<String, String> environment = new LinkedHashMap<>();
     public boolean isolated;
+    /** The machine the wheelhouse is for when it is not this one; {@code null}: this one. */
+    public Target target;
     /**
      * pip's cache ({@code PIP_CACHE_DIR}); {@code null}: pip's own, as its configuration says. Not part of
      * {@link #describe()}: where pip caches downloads does not change what it builds.
@@ -31,6 +33,13 @@ public final class PipOptions {
     public Path cacheDirectory;
     /** pip's temporary files ({@code TMPDIR}); {@code null}: the system's. Not part of {@link #describe()}. */
     public Path tempDirectory;
+    /**
+     * Credentials for index URLs (keyed by the URL as configured), from settings.xml servers. They go into
+     * the URLs pip reads from its environment. Not part of {@link #describe()} (a new password rebuilds nothing).
+     */
+    public final Map<String, Credentials> credentials = new LinkedHashMap<>();
+    /** settings.xml's active proxies, for pip's proxy variables. Not part of {@link #describe()}. */
+    public final List<ProxySettings> proxies = new ArrayList<>();
 
     /** A copy of these options, to change without touching these. */
     public PipOptions copy() {
@@ -45,8 +54,11 @@ public final class PipOptions {
         copy.extraArgs.addAll(extraArgs);
         copy.environment.putAll(environment);
         copy.isolated = isolated;
+        copy.target = target;
         copy.cacheDirectory = cacheDirectory;
         copy.tempDirectory = tempDirectory;
+        copy.credentials.putAll(credentials);
+        copy.proxies.addAll(proxies);
         return copy;
     }
 
@@ -54,10 +66,11 @@ public final class PipOptions {
         return noIndex || offline;
     }
 
-    /** Every option as text, for the up-to-date check. */
+    /** Every option that shapes what pip builds, as text for the up-to-date check (passwords masked). */
     public String describe() {
-        return "index=" + indexUrl + " extra=" + extraIndexUrls + " links=" + findLinks + " trusted=" + trustedHosts
+        return io.github.sparkwheel.process.SecretMasker.none().mask("index=" + indexUrl + " extra=" + extraIndexUrls + " links=" + findLinks + " trusted=" + trustedHosts
                 + " noIndex=" + effectiveNoIndex() + " constraints=" + constraints + " args=" + extraArgs + " env="
-                + new java.util.TreeMap<>(environment) + " isolated=" + isolated;
+                + new java.util.TreeMap<>(environment) + " isolated=" + isolated + " target="
+                + (target == null ? "-" : target.python() + " " + target.platforms()));
     }
 }

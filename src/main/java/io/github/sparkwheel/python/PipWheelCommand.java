@@ -1,5 +1,6 @@
 package io.github.sparkwheel.python;
 
+import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.SecretMasker;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ public final class PipWheelCommand {
 
     private final String python;
     private final PipOptions options;
+    private PipEnvironment network;
 
     public PipWheelCommand(String python, PipOptions options) {
         this.python = python;
@@ -30,18 +32,28 @@ public final class PipWheelCommand {
     public List<String> arguments(Path wheelDir, List<Path> requirementFiles, List<String> targets) {
         List<String> args = new ArrayList<>(List.of(python, "-m", "pip", "wheel", "--wheel-dir", wheelDir.toString(),
                 "--no-input", "--progress-bar", "off", "--disable-pip-version-check"));
+        return withOptions(args, requirementFiles, targets);
+    }
+
+    /**
+     * {@code pip download} of binary wheels for the options' {@link PipOptions#target}: the dependencies of the
+     * wheels built here, for another machine.
+     */
+    public List<String> downloadArguments(Path wheelDir, List<Path> requirementFiles, List<String> targets) {
+        List<String> args = new ArrayList<>(List.of(python, "-m", "pip", "download", "--dest", wheelDir.toString(),
+                "--no-input", "--progress-bar", "off", "--disable-pip-version-check"));
+        args.addAll(options.target.pipArguments());
+        return withOptions(args, requirementFiles, targets);
+    }
+
+    private List<String> withOptions(List<String> args, List<Path> requirementFiles, List<String> targets) {
+        if (options.tempDirectory != null) { // pip's debug log: what went wrong with an index, for PipErrors
+            args.add("--log");
+            args.add(logFile().toString());
+        }
         if (options.effectiveNoIndex()) {
             args.add("--no-index");
-        } else {
-            if (options.indexUrl != null && !options.indexUrl.isBlank()) {
-                args.add("--index-url");
-                args.add(options.indexUrl.trim());
-            }
-            for (String url : options.extraIndexUrls) {
-                args.add("--extra-index-url");
-                args.add(url.trim());
-            }
-        }
+        } // the index URLs go through pip's environment (see spec): a URL's password must not be on a command line
         for (String link : options.findLinks) {
             args.add("--find-links");
             args.add(link.trim());
@@ -63,9 +75,14 @@ public final class PipWheelCommand {
         return args;
     }
 
-    public ProcessSpec spec(List<String> arguments, Path workingDirectory, Duration timeout, long sourceDateEpoch) {
+    /**
+     * The process: its environment holds SOURCE_DATE_EPOCH, the index URLs, the netrc with their credentials,
+     * the proxy, pip's cache and temporary directories, and the configured variables, all masked in logs.
+     */
+    public ProcessSpec spec(List<String> arguments, Path workingDirectory, Duration timeout, long sourceDateEpoch)
+            throws UserError {
         ProcessSpec.Builder spec = ProcessSpec.builder(arguments)
-                .description("pip wheel")
+                .description(arguments.contains("download") ? "pip download" : "pip wheel")
                 .workingDirectory(workingDirectory)
                 .timeout(timeout)
                 .env("SOURCE_DATE_EPOCH", Long.toString(sourceDateEpoch))
@@ -82,14 +99,29 @@ public final class PipWheelCommand {
                 spec.env(name, options.tempDirectory.toString());
             }
         }
+        PipEnvironment network = network();
+        spec.environment(network.variables());
         spec.environment(options.environment);
-        List<String> secrets = new ArrayList<>();
+        List<String> secrets = new ArrayList<>(network.secrets());
         for (Map.Entry<String, String> e : options.environment.entrySet()) {
             if (SecretMasker.namesSecret(e.getKey())) {
                 secrets.add(e.getValue());
             }
         }
         return spec.secrets(secrets).build();
+    }
+
+    /** pip's own debug log of the run, in its temporary directory; {@code null} without one. */
+    public Path logFile() {
+        return options.tempDirectory == null ? null : options.tempDirectory.resolve("pip.log");
+    }
+
+    /** What pip is told through its environment (indexes, credentials, proxies), worked out once. */
+    public PipEnvironment network() throws UserError {
+        if (network == null) {
+            network = PipEnvironment.of(options, System.getenv());
+        }
+        return network;
     }
 
     private static String devNull() {

@@ -3,10 +3,8 @@ package io.github.sparkwheel.wheelhouse;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.python.Pep440;
-import io.github.sparkwheel.python.PipErrors;
 import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.python.PythonInterpreter;
 import java.io.IOException;
@@ -59,10 +57,10 @@ public final class LibraryBuilder {
 
         PipOptions options = request.pip.copy();
         options.extraArgs.add(0, "--no-deps"); // the library alone: its dependencies are its consumers' business
-        ProcessResult result = PipWheelRun.run(runner, log, request, options, wheelDir, List.of(), List.of(copy.toString()),
+        UserError failed = PipWheelRun.run(runner, log, request, options, wheelDir, List.of(), List.of(copy.toString()),
                 copy);
-        if (!result.succeeded()) {
-            throw PipErrors.explain(result, options);
+        if (failed != null) {
+            throw failed;
         }
         WheelFile wheel = single(wheelDir, source);
         if (!Pep440.matches(mavenVersion, wheel.version())) {

@@ -3,6 +3,7 @@ package io.github.sparkwheel.wheelhouse;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.github.sparkwheel.python.PythonInfo;
+import io.github.sparkwheel.python.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +22,9 @@ public final class Manifest {
 
     private final Map<String, Object> content = new LinkedHashMap<>();
 
-    public Manifest(String pluginVersion, PythonInfo python, String projectName, String entryPoint, String script,
-            Lock lock, Map<String, Object> bootstrap, String digest) {
+    /** @param target the other machine the wheelhouse was built for, or {@code null} (this one) */
+    public Manifest(String pluginVersion, PythonInfo python, Target target, String projectName, String entryPoint,
+            String script, Lock lock, Map<String, Object> bootstrap, String digest) {
         content.put("formatVersion", FORMAT_VERSION);
         content.put("generator", "pyspark-maven-plugin " + pluginVersion);
         Map<String, Object> py = new LinkedHashMap<>();
@@ -32,6 +34,14 @@ public final class Manifest {
         py.put("tag", python.tag);
         py.put("platform", python.platform);
         content.put("python", py);
+        if (target != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("python", target.python());
+            t.put("implementation", "cp");
+            t.put("abi", target.abi());
+            t.put("platforms", target.platforms());
+            content.put("target", t);
+        }
         content.put("project", projectName);
         content.put("entryPoint", entryPoint);
         content.put("script", script);

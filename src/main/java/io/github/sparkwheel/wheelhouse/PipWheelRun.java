@@ -8,6 +8,8 @@ import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
 import io.github.sparkwheel.process.SecretMasker;
+import io.github.sparkwheel.python.PipEnvironment;
+import io.github.sparkwheel.python.PipErrors;
 import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.python.PipWheelCommand;
 import java.io.IOException;
@@ -25,25 +27,61 @@ final class PipWheelRun {
 
     private PipWheelRun() {}
 
-    static ProcessResult run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
+    /** @return what went wrong, in the user's terms, or {@code null} when pip succeeded */
+    static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
             Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory)
+            throws UserError, ProcessException, IOException {
+        return run(runner, log, request, options, wheelDir, requirementFiles, targets, workingDirectory, false);
+    }
+
+    /** @param download {@code pip download} of binary wheels for the options' target instead of {@code pip wheel} */
+    static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
+            Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory, boolean download)
             throws UserError, ProcessException, IOException {
         PipOptions own = options.copy();
         own.tempDirectory = request.workDirectory.resolve("tmp");
         SourceTree.deleteRecursively(own.tempDirectory);
         Files.createDirectories(own.tempDirectory);
         PipWheelCommand pip = new PipWheelCommand(request.python, own);
-        List<String> args = pip.arguments(wheelDir, requirementFiles, targets);
+        List<String> args = download ? pip.downloadArguments(wheelDir, requirementFiles, targets)
+                : pip.arguments(wheelDir, requirementFiles, targets);
         long epoch = (request.outputTimestamp == null ? ReproducibleZip.DEFAULT_TIMESTAMP : request.outputTimestamp)
                 .getEpochSecond();
         ProcessSpec spec = pip.spec(args, workingDirectory, request.timeout, epoch);
-        log.info("Running " + new SecretMasker(spec.secrets()).maskCommandLine(args));
+        SecretMasker masker = new SecretMasker(spec.secrets());
+        PipEnvironment network = pip.network();
+        for (String note : network.notes()) {
+            log.info(masker.mask(note));
+        }
+        if (network.netrcFile() != null) { // the servers' credentials, for pip's eyes only
+            writePrivately(network.netrcFile(), network.netrcContent());
+        }
+        log.info("Running " + masker.maskCommandLine(args));
         try {
-            return runner.run(spec, log);
+            ProcessResult result = runner.run(spec, log);
+            if (result.succeeded()) {
+                return null;
+            }
+            Path pipLog = pip.logFile();
+            List<String> lines = Files.isRegularFile(pipLog) ? Files.readAllLines(pipLog, java.nio.charset.StandardCharsets.UTF_8)
+                    : List.of();
+            return PipErrors.explain(result, own, lines);
         } catch (ProcessTimeoutException e) {
             throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
         } finally {
             SourceTree.deleteRecursively(own.tempDirectory);
         }
+    }
+
+    /** Creates {@code file} readable and writable by this user alone (0600) before anything is written to it. */
+    private static void writePrivately(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) { // not a POSIX file system (Windows): the user's temp ACLs apply
+            Files.createFile(file);
+        }
+        Files.write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

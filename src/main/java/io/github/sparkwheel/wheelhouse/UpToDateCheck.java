@@ -37,6 +37,7 @@ final class UpToDateCheck {
         lines.add("script " + source.script().orElse(null));
         lines.add("timestamp " + request.outputTimestamp);
         lines.add("pip " + request.pip.describe());
+        lines.add("target " + request.targetPython + " " + request.targetPlatforms);
         lines.add("output " + request.outputFile.toAbsolutePath());
         SourceTree tree = new SourceTree(source.directory());
         for (Path file : tree.files()) {

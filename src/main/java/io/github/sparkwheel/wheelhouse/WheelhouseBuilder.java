@@ -3,12 +3,11 @@ package io.github.sparkwheel.wheelhouse;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
-import io.github.sparkwheel.python.PipErrors;
 import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.PythonInterpreter;
+import io.github.sparkwheel.python.Target;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.runner.EntryPoint;
 import io.github.sparkwheel.runner.RunnerScript;
@@ -70,19 +69,27 @@ public final class WheelhouseBuilder {
         new SourceTree(source.directory()).copyTo(copy);
         SourceTree.deleteRecursively(wheelDir);
         Files.createDirectories(wheelDir);
-        UserError pipFailure = runPip(request, source, copy, wheelDir);
-        PythonInfo info = await(probe);
-        if (!info.hasPip()) {
-            throw new UserError("Python interpreter '" + python.command() + "' (" + info + ") has no pip; install pip "
-                    + "for it (" + python.command() + " -m ensurepip) or perhaps you should set <python> or "
-                    + "-Dpyspark.python to an interpreter that has pip");
+        Target target = null;
+        PythonInfo info;
+        if (request.targetPlatforms.isEmpty() && request.targetPython == null) {
+            UserError pipFailure = runPip(request, source, copy, wheelDir);
+            info = withPip(await(probe), python);
+            if (pipFailure != null) {
+                throw pipFailure;
+            }
+            log.info("Built the wheels with " + info + ", pip " + info.pip + ", for " + info.tag);
+            noteThePlatform(info, wheelDir);
+        } else { // another machine's wheelhouse: pip download needs the target's Python first
+            info = withPip(await(probe), python);
+            target = Target.of(request.targetPython != null ? request.targetPython : info.majorMinor(),
+                    request.targetPlatforms);
+            runPipForTarget(request, source, copy, wheelDir, target);
+            log.info("Built the job's own wheels with " + info + " and fetched its dependencies' wheels for "
+                    + target.describe());
         }
-        if (pipFailure != null) {
-            throw pipFailure;
-        }
-        log.info("Built the wheels with " + info + ", pip " + info.pip + ", for " + info.tag);
 
-        Manifest manifest = pack(request, source, configured, info, wheelDir);
+        Manifest manifest = pack(request, source, configured, target == null ? info : targetInfo(target), target,
+                wheelDir);
         upToDate.record(fingerprint, request.outputFile);
         log.info("Wrote " + request.outputFile + " (" + manifest.wheelCount() + " wheels, "
                 + Files.size(request.outputFile) + " bytes, " + manifest.digest() + ")");
@@ -91,7 +98,7 @@ public final class WheelhouseBuilder {
 
     /** Locks the wheels and writes them, the lock, the runner, the bootstrap and the manifest into the zip. */
     private Manifest pack(WheelhouseRequest request, ProjectSource source, EntryPoint configured, PythonInfo info,
-            Path wheelDir) throws UserError, IOException {
+            Target target, Path wheelDir) throws UserError, IOException {
         Lock lock = Lock.of(wheels(wheelDir));
         log.info("Locked " + lock.wheels().size() + " wheels");
         TreeMap<String, String> digests = new TreeMap<>();
@@ -122,8 +129,8 @@ public final class WheelhouseBuilder {
             add(zip, digests, file.getKey(), file.getValue(), file.getKey().equals(Bootstrap.INTERPRETER));
         }
 
-        Manifest manifest = new Manifest(request.pluginVersion, info, source.projectName().orElse(null), entryPoint,
-                script, lock, Bootstrap.describe(envId), contentDigest(digests));
+        Manifest manifest = new Manifest(request.pluginVersion, info, target, source.projectName().orElse(null),
+                entryPoint, script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
         return manifest;
@@ -132,28 +139,137 @@ public final class WheelhouseBuilder {
     /** Runs pip wheel; returns what went wrong, or {@code null}. */
     private UserError runPip(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir)
             throws UserError, ProcessException, IOException {
+        PipOptions options = request.pip.copy();
+        List<Path> requirementFiles = requirementFiles(request, source, copy, options);
+        List<String> targets = localTargets(request, source, copy);
+        if (targets.isEmpty() && requirementFiles.isEmpty()) {
+            return null;
+        }
+        return PipWheelRun.run(runner, log, request, options, wheelDir, requirementFiles, targets, copy);
+    }
+
+    /**
+     * For another machine: the job's own wheels (and {@code <extraDistributions>}) built here without their
+     * dependencies, which must then be pure; the dependencies fetched by {@code pip download} as binary wheels
+     * for the target, from the same indexes, find-links and constraints.
+     */
+    private void runPipForTarget(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir,
+            Target target) throws UserError, ProcessException, IOException {
+        PipOptions options = request.pip.copy();
+        options.target = target;
+        List<Path> requirementFiles = requirementFiles(request, source, copy, options);
+        List<String> targets = localTargets(request, source, copy);
+        if (!targets.isEmpty()) {
+            PipOptions local = options.copy();
+            local.extraArgs.add(0, "--no-deps");
+            UserError failed = PipWheelRun.run(runner, log, request, local, wheelDir, List.of(), targets, copy);
+            if (failed != null) {
+                throw failed;
+            }
+        }
+        List<Path> built = new ArrayList<>();
+        for (WheelFile wheel : wheels(wheelDir)) {
+            built.add(wheel.path());
+            mustFit(wheel, target, "built on this machine from " + source.directory());
+        }
+        for (Path library : request.libraryWheels) {
+            mustFit(WheelFile.of(request.workDirectory.resolve("libraries").resolve(WheelFile.fileNameFromMetadata(library))),
+                    target, "the library module's wheel " + library);
+        }
+        List<String> downloads = new ArrayList<>();
+        built.forEach(p -> downloads.add(p.toString()));
+        if (downloads.isEmpty() && requirementFiles.isEmpty()) {
+            return;
+        }
+        options.findLinks.add(0, wheelDir.toString()); // the wheels just built satisfy themselves
+        UserError failed = PipWheelRun.run(runner, log, request, options, wheelDir, requirementFiles, downloads, copy, true);
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private static void mustFit(WheelFile wheel, Target target, String what) throws UserError {
+        if (!target.accepts(wheel.tags())) {
+            throw new UserError(wheel.fileName() + " (" + what + ") is for " + wheel.tags() + " and does not run on "
+                    + target.describe() + ": a platform-specific wheel cannot be built here for another machine. Build the "
+                    + "wheelhouse on a machine like the cluster's nodes, add a wheel built there to <findLinks> or "
+                    + "<extraDistributions>, or drop <targetPlatforms> and <targetPython>");
+        }
+    }
+
+    /** The requirements pip resolves: the library modules' wheels (first in find-links), then the job's file. */
+    private List<Path> requirementFiles(WheelhouseRequest request, ProjectSource source, Path copy, PipOptions options)
+            throws IOException {
         List<Path> requirementFiles = new ArrayList<>();
-        PipOptions options = request.pip;
         Path libraries = libraryRequirements(request);
         if (libraries != null) {
             requirementFiles.add(libraries);
-            options = options.copy();
             options.findLinks.add(0, request.workDirectory.resolve("libraries").toString());
         }
         // inside the source directory, the copy's file is used: its relative paths resolve inside the copy
         source.requirements().ifPresent(r -> requirementFiles.add(r.toAbsolutePath().startsWith(
                 source.directory().toAbsolutePath()) ? copy.resolve(source.directory().toAbsolutePath().relativize(
                 r.toAbsolutePath()).toString()) : r.toAbsolutePath()));
+        return requirementFiles;
+    }
+
+    /** What pip builds here: the project's copy and the extra distributions. */
+    private static List<String> localTargets(WheelhouseRequest request, ProjectSource source, Path copy) {
         List<String> targets = new ArrayList<>();
         if (source.kind() == ProjectSource.Kind.PACKAGE) {
             targets.add(copy.toString());
         }
         request.extraDistributions.forEach(d -> targets.add(d.toAbsolutePath().toString()));
-        if (targets.isEmpty() && requirementFiles.isEmpty()) {
-            return null;
+        return targets;
+    }
+
+    /**
+     * Without a target, a wheelhouse with platform wheels runs only where they fit: said once per build, so that a
+     * Mac or Windows user learns it before the cluster does.
+     */
+    private void noteThePlatform(PythonInfo info, Path wheelDir) throws IOException {
+        List<String> platformWheels = new ArrayList<>();
+        java.util.Set<String> platforms = new java.util.TreeSet<>();
+        for (WheelFile wheel : wheels(wheelDir)) {
+            if (!wheel.tags().endsWith("-any")) {
+                platformWheels.add(wheel.fileName());
+                platforms.add(wheel.tags().substring(wheel.tags().lastIndexOf('-') + 1));
+            }
         }
-        ProcessResult result = PipWheelRun.run(runner, log, request, options, wheelDir, requirementFiles, targets, copy);
-        return result.succeeded() ? null : PipErrors.explain(result, options);
+        if (platformWheels.isEmpty()) {
+            return;
+        }
+        String platform = String.join(", ", platforms);
+        String message = "The wheelhouse holds platform wheels (" + String.join(", ", platformWheels.subList(0,
+                Math.min(3, platformWheels.size()))) + (platformWheels.size() > 3 ? ", +" + (platformWheels.size() - 3)
+                + " more" : "") + "): it runs on nodes with " + info.implementation + " " + info.majorMinor() + " on "
+                + platform + ", like this machine. If the cluster's nodes differ, set <targetPlatforms> and <targetPython> "
+                + "(-Dpyspark.targetPlatforms, -Dpyspark.targetPython)";
+        if (info.platform != null && info.platform.startsWith("linux")) {
+            log.info(message);
+        } else {
+            log.warn(message);
+        }
+    }
+
+    /** The manifest's python of a wheelhouse for another machine: what the bootstrap there checks. */
+    private static PythonInfo targetInfo(Target target) {
+        PythonInfo info = new PythonInfo();
+        info.implementation = "cpython";
+        info.version = target.python();
+        info.versionInfo = List.of(3, Integer.parseInt(target.python().substring(2)));
+        info.tag = target.tag();
+        info.platform = target.platforms().get(0);
+        return info;
+    }
+
+    private static PythonInfo withPip(PythonInfo info, PythonInterpreter python) throws UserError {
+        if (!info.hasPip()) {
+            throw new UserError("Python interpreter '" + python.command() + "' (" + info + ") has no pip; install pip "
+                    + "for it (" + python.command() + " -m ensurepip) or perhaps you should set <python> or "
+                    + "-Dpyspark.python to an interpreter that has pip");
+        }
+        return info;
     }
 
     /**

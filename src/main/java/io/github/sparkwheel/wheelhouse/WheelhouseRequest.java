@@ -35,4 +35,11 @@ public final class WheelhouseRequest {
     public Instant outputTimestamp;
     public boolean force;
     public String pluginVersion = "unknown";
+    /**
+     * The platform tags of the machines the wheelhouse is for ({@code manylinux2014_x86_64}); empty: this one.
+     * The dependencies are then fetched as binary wheels for them; the job's own wheels must be pure.
+     */
+    public final List<String> targetPlatforms = new ArrayList<>();
+    /** Their Python ({@code 3.10}); {@code null}: the building interpreter's version. */
+    public String targetPython;
 }

@@ -10,6 +10,9 @@ import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
+import io.github.sparkwheel.python.PythonInfo;
+import io.github.sparkwheel.python.PythonInterpreter;
+import io.github.sparkwheel.python.Target;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.runner.EntryPoint;
 import java.io.IOException;
@@ -65,6 +68,9 @@ public final class WheelhouseVerifier {
             throw new UserError(wheelhouse + " has no readable " + Manifest.FILE_NAME + "; is it a wheelhouse built by "
                     + "this plugin? (" + e.getMessage() + ")", e);
         }
+        if (manifest.has("target") && !runsHere(manifest, python)) {
+            return;
+        }
         String module = "-";
         String script = "-";
         if (manifest.has("entryPoint") && !manifest.get("entryPoint").isJsonNull()) {
@@ -110,6 +116,44 @@ public final class WheelhouseVerifier {
                     + System.lineSeparator() + result.tailText());
         }
         log.info("Verified: the wheelhouse installs offline and its entry point imports");
+    }
+
+    /**
+     * A wheelhouse built for another machine ({@code <targetPlatforms>}) cannot be started on this one: then
+     * every wheel's tags are checked against the target, statically, and the log says that nothing was imported.
+     *
+     * @return whether this machine is like the target, so that the real verification can run
+     */
+    private boolean runsHere(JsonObject manifest, String python) throws UserError, ProcessException {
+        JsonObject targetJson = manifest.getAsJsonObject("target");
+        List<String> platforms = new ArrayList<>();
+        targetJson.getAsJsonArray("platforms").forEach(p -> platforms.add(p.getAsString()));
+        Target target = Target.of(targetJson.get("python").getAsString(), platforms);
+        PythonInfo here = new PythonInterpreter(python, runner).probe();
+        String hereArch = here.platform != null && here.platform.startsWith("linux-")
+                ? here.platform.substring("linux-".length()).replace('-', '_') : null;
+        if ("cpython".equals(here.implementation) && here.majorMinor().equals(target.python()) && hereArch != null
+                && platforms.stream().allMatch(p -> hereArch.equals(Target.linuxArch(p)))) {
+            return true;
+        }
+        List<String> misfits = new ArrayList<>();
+        int count = 0;
+        for (com.google.gson.JsonElement element : manifest.getAsJsonArray("wheels")) {
+            JsonObject wheel = element.getAsJsonObject();
+            count++;
+            if (!target.accepts(wheel.get("tags").getAsString())) {
+                misfits.add(wheel.get("file").getAsString() + " (" + wheel.get("tags").getAsString() + ")");
+            }
+        }
+        if (!misfits.isEmpty()) {
+            throw new UserError("The wheelhouse is for " + target.describe() + ", but " + String.join(", ", misfits)
+                    + " do not run there: rebuild it (mvn package) with the same <targetPlatforms> and <targetPython>");
+        }
+        log.info("pyspark-verify: the wheelhouse is for " + target.describe() + ", not for this machine (" + here
+                + ", " + here.platform + "): checked the tags of its " + count + " wheels against the target, all fit; "
+                + "the entry point could not be import-checked here (run verify on a machine like the cluster's nodes "
+                + "for that)");
+        return false;
     }
 
     /**

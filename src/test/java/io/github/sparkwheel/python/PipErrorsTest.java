@@ -43,4 +43,38 @@ class PipErrorsTest {
         assertThat(PipErrors.explain(failed("ERROR: something new"), new PipOptions()))
                 .hasMessageStartingWith("pip wheel failed: see its output above").hasMessageEndingWith("ERROR: something new");
     }
+
+    private static final String NOT_FOUND = "ERROR: No matching distribution found for privlib";
+
+    @Test
+    void explain_anIndexThatAnswered401InPipsLog_isAboutCredentials_notAMissingDistribution() {
+        List<String> log = List.of("Fetching project page and analyzing links: http://127.0.0.1:4/simple/privlib/",
+                "Could not fetch URL http://127.0.0.1:4/simple/privlib/: 401 Client Error: Unauthorized for url: "
+                        + "http://127.0.0.1:4/simple/privlib/ - skipping");
+        assertThat(PipErrors.explain(failed(NOT_FOUND), new PipOptions(), log))
+                .hasMessageStartingWith("The package index refused pip's credentials (HTTP 401 for "
+                        + "http://127.0.0.1:4/simple/privlib/): perhaps you should set <indexServerId> (-Dpyspark.indexServerId)");
+        List<String> proxy = List.of("Could not fetch URL http://i/simple/privlib/: 407 Client Error: Proxy Authentication "
+                + "Required for url: http://i/simple/privlib/ - skipping");
+        assertThat(PipErrors.explain(failed(NOT_FOUND), new PipOptions(), proxy))
+                .hasMessageStartingWith("The proxy refused pip (HTTP 407");
+        List<String> missing = List.of("Could not fetch URL http://i/simple/privlib/: 404 Client Error: Not Found for url");
+        assertThat(PipErrors.explain(failed(NOT_FOUND), new PipOptions(), missing))
+                .hasMessageStartingWith("pip found no distribution for privlib");
+    }
+
+    @Test
+    void explain_anUnreachableIndexOrProxy_saysSo_namingTheIndex() {
+        assertThat(PipErrors.explain(failed("Looking in indexes: http://127.0.0.1:9/simple",
+                "WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection "
+                        + "broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f>: Failed "
+                        + "to establish a new connection: [Errno 111] Connection refused')': /simple/setuptools/",
+                "ERROR: No matching distribution found for setuptools>=61"), new PipOptions()))
+                .hasMessageStartingWith("The package index http://127.0.0.1:9/simple could not be reached (connection "
+                        + "refused): check <indexUrl> (-Dpyspark.indexUrl)");
+        assertThat(PipErrors.explain(failed("WARNING: Retrying (Retry(total=0)) after connection broken by "
+                + "'ProxyError('Cannot connect to proxy.', NewConnectionError('x: Failed to establish a new connection: "
+                + "[Errno 111] Connection refused'))': /simple/privlib/", NOT_FOUND), new PipOptions()))
+                .hasMessageStartingWith("pip could not reach its proxy: check the <host> and <port> of the active <proxy>");
+    }
 }

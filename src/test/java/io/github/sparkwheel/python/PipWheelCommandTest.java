@@ -3,6 +3,7 @@ package io.github.sparkwheel.python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sparkwheel.process.ProcessSpec;
+import io.github.sparkwheel.process.SecretMasker;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class PipWheelCommandTest {
     }
 
     @Test
-    void arguments_everyOptionInOrder() {
+    void arguments_everyOptionInOrder_andTheIndexesOnlyInPipsEnvironment() throws Exception {
         PipOptions o = new PipOptions();
         o.indexUrl = "https://mirror/simple";
         o.extraIndexUrls.add("https://extra/simple");
@@ -30,9 +31,58 @@ class PipWheelCommandTest {
         o.constraints.add(Paths.get("/c.txt"));
         o.extraArgs.add("--prefer-binary");
         List<String> args = new PipWheelCommand("py", o).arguments(OUT, List.of(Paths.get("/r.txt")), List.of("/src", "/x.whl"));
-        assertThat(args.subList(10, args.size())).containsExactly("--index-url", "https://mirror/simple",
-                "--extra-index-url", "https://extra/simple", "--find-links", "/links", "--trusted-host", "mirror",
+        assertThat(args.subList(10, args.size())).containsExactly("--find-links", "/links", "--trusted-host", "mirror",
                 "--constraint", "/c.txt", "--prefer-binary", "--requirement", "/r.txt", "/src", "/x.whl");
+        ProcessSpec spec = new PipWheelCommand("py", o).spec(args, OUT, null, 315532802L);
+        assertThat(spec.environment()).containsEntry("PIP_INDEX_URL", "https://mirror/simple")
+                .containsEntry("PIP_EXTRA_INDEX_URL", "https://extra/simple");
+    }
+
+    @Test
+    void spec_aServersCredentials_goToAPrivateNetrc_andNeverIntoAUrlOrTheCommandLine() throws Exception {
+        PipOptions o = new PipOptions();
+        o.tempDirectory = Paths.get("/m/target/pyspark-wheelhouse/tmp");
+        o.indexUrl = "https://nexus.corp/repository/pypi/simple";
+        o.extraIndexUrls.add("https://other.corp/simple");
+        o.credentials.put(o.indexUrl, new Credentials("ana", "p@ss:w/rd!", "<server> corp-pypi"));
+        o.credentials.put("https://other.corp/simple", new Credentials(null, "tok3n", "<server> other"));
+        PipWheelCommand command = new PipWheelCommand("py", o);
+        List<String> args = command.arguments(OUT, List.of(), List.of("/src"));
+        ProcessSpec spec = command.spec(args, OUT, null, 315532802L);
+        assertThat(String.join(" ", args)).doesNotContain("nexus", "p@ss", "tok3n");
+        assertThat(spec.environment()).containsEntry("PIP_INDEX_URL", "https://nexus.corp/repository/pypi/simple")
+                .containsEntry("NETRC", "/m/target/pyspark-wheelhouse/tmp/netrc")
+                // a token without a user name cannot go into netrc: the URL in pip's environment carries it
+                .containsEntry("PIP_EXTRA_INDEX_URL", "https://tok3n@other.corp/simple");
+        assertThat(command.network().netrcContent()).isEqualTo("machine nexus.corp login ana password p@ss:w/rd!\n");
+        SecretMasker masker = new SecretMasker(spec.secrets());
+        assertThat(masker.mask(String.join(" ", spec.environment().values()) + " p@ss:w/rd! " + String.join(" ",
+                command.network().notes()))).doesNotContain("p@ss", "tok3n");
+        assertThat(o.describe()).doesNotContain("ana", "p@ss"); // nor in the up-to-date state on disk
+    }
+
+    @Test
+    void spec_aPasswordNetrcCannotHold_goesIntoTheEnvironmentsUrl_encoded_andSaysSo() throws Exception {
+        PipOptions o = new PipOptions();
+        o.tempDirectory = Paths.get("/t");
+        o.indexUrl = "https://nexus.corp/simple";
+        o.credentials.put(o.indexUrl, new Credentials("ana", "two words", "<server> corp-pypi"));
+        PipWheelCommand command = new PipWheelCommand("py", o);
+        ProcessSpec spec = command.spec(List.of("py"), OUT, null, 1L);
+        assertThat(spec.environment()).containsEntry("PIP_INDEX_URL", "https://ana:two%20words@nexus.corp/simple")
+                .doesNotContainKey("NETRC");
+        assertThat(command.network().notes()).anyMatch(n -> n.contains("a user name or password with spaces"));
+    }
+
+    @Test
+    void spec_credentialsAndAUrlWithItsOwn_isAUserError() {
+        PipOptions o = new PipOptions();
+        o.indexUrl = "https://bob:old@nexus.corp/simple";
+        o.credentials.put(o.indexUrl, new Credentials("ana", "secret", "<server> corp-pypi"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PipWheelCommand("py", o).spec(List.of("py"), OUT, null, 1L))
+                .isInstanceOf(io.github.sparkwheel.UserError.class)
+                .hasMessageContaining("has credentials in it and <server> corp-pypi gives others")
+                .hasMessageNotContaining("old");
     }
 
     @Test
@@ -48,7 +98,7 @@ class PipWheelCommandTest {
     }
 
     @Test
-    void spec_isolated_removesPipVariablesAndConfig_andMasksSecretValues() {
+    void spec_isolated_removesPipVariablesAndConfig_andMasksSecretValues() throws Exception {
         PipOptions o = new PipOptions();
         o.isolated = true;
         o.environment.put("PIP_INDEX_PASSWORD", "hunter22");
@@ -63,14 +113,14 @@ class PipWheelCommandTest {
     }
 
     @Test
-    void spec_notIsolated_keepsTheUsersPipConfiguration() {
+    void spec_notIsolated_keepsTheUsersPipConfiguration() throws Exception {
         ProcessSpec spec = new PipWheelCommand("py", new PipOptions()).spec(List.of("py"), OUT, null, 315532802L);
         assertThat(spec.removedVariablePrefixes()).isEmpty();
         assertThat(spec.environment()).doesNotContainKey("PIP_CONFIG_FILE");
     }
 
     @Test
-    void spec_ownCacheAndTemporaryDirectory_goToPipsEnvironment_andNotIntoTheFingerprint() {
+    void spec_ownCacheAndTemporaryDirectory_goToPipsEnvironment_andNotIntoTheFingerprint() throws Exception {
         PipOptions o = new PipOptions();
         String before = o.describe();
         ProcessSpec plain = new PipWheelCommand("py", o).spec(List.of("py"), OUT, null, 315532802L);

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class FakePythonRunner implements ProcessRunner {
     public final List<List<String>> pipCalls = new ArrayList<>();
+    /** Every {@code pip download} command (a wheelhouse for another machine). */
+    public final List<List<String>> downloadCalls = new ArrayList<>();
     public final List<Path> pipWorkingDirectories = new ArrayList<>();
     /** pip's temporary directory (TMPDIR) of each call, and whether it existed while pip ran. */
     public final List<String> pipTempDirectories = new ArrayList<>();
@@ -27,10 +29,16 @@ public final class FakePythonRunner implements ProcessRunner {
     public int pipExitCode;
     public List<String> pipOutput = List.of();
     public String entryPoints = "[console_scripts]\njob = job.cli:main\n";
+    /** Whether pip wheel also "builds" a platform wheel (a C extension), dep-2.0-cp311-cp311-linux_x86_64. */
+    public boolean platformWheel = true;
 
     @Override
     public ProcessResult run(ProcessSpec spec, BuildLog log) throws ProcessException {
         List<String> cmd = spec.command();
+        if (cmd.contains("download")) {
+            downloadCalls.add(cmd);
+            return new ProcessResult(pipExitCode, pipOutput, pipOutput);
+        }
         if (cmd.contains("wheel")) {
             pipCalls.add(cmd);
             pipWorkingDirectories.add(spec.workingDirectory());
@@ -42,7 +50,9 @@ public final class FakePythonRunner implements ProcessRunner {
                         .forEach(copiedFiles::add);
                 Path out = Paths.get(cmd.get(cmd.indexOf("--wheel-dir") + 1));
                 TestWheels.wheel(out, "job-1.0-py3-none-any.whl", entryPoints);
-                TestWheels.wheel(out, "dep-2.0-cp311-cp311-linux_x86_64.whl", null);
+                if (platformWheel) {
+                    TestWheels.wheel(out, "dep-2.0-cp311-cp311-linux_x86_64.whl", null);
+                }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

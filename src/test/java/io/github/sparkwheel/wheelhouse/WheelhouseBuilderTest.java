@@ -161,6 +161,40 @@ class WheelhouseBuilderTest {
         assertThat(pinned).hasSameBinaryContentAs(stored);
     }
 
+    @Test
+    void build_forAnotherMachine_buildsTheJobHereWithoutDeps_andDownloadsTheRestForTheTarget() throws Exception {
+        request.targetPlatforms.add("manylinux2014_aarch64");
+        request.targetPython = "3.10";
+        runner.platformWheel = false; // the job's wheels are pure
+        WheelhouseResult result = build();
+        List<String> local = runner.pipCalls.get(0);
+        assertThat(local).contains("--no-deps").doesNotContain("--platform");
+        List<String> download = runner.downloadCalls.get(0);
+        Path wheels = request.workDirectory.resolve("wheels");
+        assertThat(download).containsSequence("download", "--dest", wheels.toString())
+                .containsSequence("--platform", "manylinux2014_aarch64")
+                .containsSequence("--python-version", "3.10", "--implementation", "cp", "--abi", "cp310")
+                .containsSequence("--find-links", wheels.toString())
+                .contains(wheels.resolve("job-1.0-py3-none-any.whl").toString());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(result.archive().toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("wheelhouse.json")).readAllBytes());
+            assertThat(manifest).contains("\"tag\": \"cp310-cp310-manylinux2014_aarch64\"", "\"majorMinor\": \"3.10\"",
+                    "\"abi\": \"cp310\"");
+        }
+    }
+
+    @Test
+    void build_forAnotherMachine_aPlatformWheelBuiltHere_isRefusedWithTheWaysOut() {
+        request.targetPlatforms.add("manylinux2014_aarch64");
+        request.targetPython = "3.10";
+        assertThatThrownBy(this::build).isInstanceOf(UserError.class)
+                .hasMessageContaining("dep-2.0-cp311-cp311-linux_x86_64.whl (built on this machine from")
+                .hasMessageContaining("is for cp311-cp311-linux_x86_64 and does not run on CPython 3.10 on "
+                        + "manylinux2014_aarch64")
+                .hasMessageContaining("or drop <targetPlatforms> and <targetPython>");
+        assertThat(runner.downloadCalls).isEmpty();
+    }
+
     /** A wheel of textkit 1.2.0.dev0 stored under its Maven name, as a repository keeps it. */
     private static Path libraryWheel(Path file, String code) throws IOException {
         Files.createDirectories(file.getParent());

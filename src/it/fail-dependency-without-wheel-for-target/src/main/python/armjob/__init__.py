@@ -1,0 +1,5 @@
+import slowmath
+
+
+def main():
+    print(slowmath.VERSION)

@@ -1,0 +1,5 @@
+import fastsum
+
+
+def main():
+    print(fastsum)

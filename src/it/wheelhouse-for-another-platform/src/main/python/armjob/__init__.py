@@ -1,0 +1,6 @@
+import fastmath
+import purehelp
+
+
+def main():
+    print(fastmath.add(1, 2), purehelp.NAME)
