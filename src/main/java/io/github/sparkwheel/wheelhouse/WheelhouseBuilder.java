@@ -161,6 +161,7 @@ public final class WheelhouseBuilder {
         List<String> targets = localTargets(request, source, copy);
         if (!targets.isEmpty()) {
             PipOptions local = options.copy();
+            local.target = null; // built for this machine: a failure here is not about the target's wheels
             local.extraArgs.add(0, "--no-deps");
             UserError failed = PipWheelRun.run(runner, log, request, local, wheelDir, List.of(), targets, copy);
             if (failed != null) {
