@@ -5,6 +5,9 @@
 # warm-up of each, alternating, on one MiniYARNCluster, cluster mode, Spark's default confs. For the
 # raw calls it also prints where the time goes (bench/submit_phases.py): staging the resources (the
 # Spark runtime's jars above all), and YARN's localization plus the ApplicationMaster's start.
+# It runs with -Dpyspark.staging=false: every submission ships the wheelhouse and Spark's jars
+# (spark.yarn.jars), as before layered staging, and the raw call is then one plain SparkSubmit (with staging
+# on, the dry run's command stages in the same JVM; bench/staging.sh measures that).
 # Prints figures; it asserts nothing. Usage: bench/submit.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,11 +36,11 @@ sed -e "s#@project.groupId@#io.github.sparkwheel#; s#@project.artifactId@#pyspar
     -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itPyspark@#$WORK/pyspark#g" \
     -e "s#@exampleSources@#$ROOT/examples/wordcount/src/main/python#" \
     src/it/submit-yarn-wordcount-real-pyspark/pom.xml > "$WORK/job/pom.xml"
-MVN="$ROOT/mvnw -B -q -f $WORK/job/pom.xml"
+MVN="$ROOT/mvnw -B -q -f $WORK/job/pom.xml -Dpyspark.staging=false"
 $MVN package
 
 # the exact command and environment the goal runs; the raw runs log with milliseconds
-$ROOT/mvnw -B -f "$WORK/job/pom.xml" pyspark:submit -Dpyspark.submit.dryRun > "$WORK/dry-run.txt"
+$ROOT/mvnw -B -f "$WORK/job/pom.xml" -Dpyspark.staging=false pyspark:submit -Dpyspark.submit.dryRun > "$WORK/dry-run.txt"
 COMMAND=$(sed -n '/The command:/{n;s/^\[INFO\] //;p;}' "$WORK/dry-run.txt")
 ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-run.txt" | grep '=' || true)
 JAVA=${COMMAND%% *}
