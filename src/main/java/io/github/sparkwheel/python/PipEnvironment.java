@@ -104,7 +104,10 @@ public final class PipEnvironment {
                 || c == '\'' || c == '#');
     }
 
-    /** {@code url} with the credentials as its user part, percent-encoded (pip decodes them). */
+    /**
+     * The URL pip is given for {@code url}: as it is when its credentials go into the netrc (the usual case),
+     * else with them as its user part, percent-encoded (pip decodes them). Every form of the secret is noted.
+     */
     String withCredentials(String url, Credentials credentials, String element) throws UserError {
         if (credentials == null) {
             addUrlPassword(url);
