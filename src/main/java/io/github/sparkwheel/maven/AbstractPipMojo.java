@@ -4,8 +4,8 @@ import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.wheelhouse.BuildTimestamp;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
-import java.time.Duration;
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,8 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
     List<File> constraints = new ArrayList<>();
 
     /**
-     * pip's {@code --index-url}. Default: whatever the user's pip configuration says.
+     * pip's index ({@code PIP_INDEX_URL} in pip's environment, never on its command line). Default: whatever
+     * the user's pip configuration says.
      *
      * @since 0.1.0
      */
@@ -45,7 +46,7 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
     String indexUrl;
 
     /**
-     * pip's {@code --extra-index-url}s.
+     * pip's extra indexes ({@code PIP_EXTRA_INDEX_URL} in pip's environment).
      *
      * @since 0.1.0
      */
@@ -142,20 +143,12 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
     File pipCacheDirectory;
 
     /**
-     * Directory of the zip.
+     * The build directory: the zip, the wheel and the goals' work directories go under it.
      *
      * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File outputDirectory;
-
-    /**
-     * The zip's base name.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true)
-    String finalName;
 
     /**
      * The time stamp of every zip entry, for reproducible archives. Default: 1980-01-01T00:00:02Z.

@@ -40,10 +40,8 @@ final class ParameterValues {
             return kept;
         }
         for (File value : values) {
-            if (value != null && usable(value.getPath(), element)) {
+            if (usable(value == null ? null : value.getPath(), element)) {
                 kept.add(value);
-            } else if (value == null) {
-                usable(null, element);
             }
         }
         return kept;

@@ -40,7 +40,6 @@ public class WheelhouseMojo extends AbstractPipMojo {
     @Parameter(property = "pyspark.wheelhouse.skip", defaultValue = "false")
     private boolean skipWheelhouse;
 
-
     /**
      * A requirements file installed with the job. Default: {@code requirements.txt} in the source
      * directory when it exists. Relative paths inside it resolve against the source directory.
@@ -49,7 +48,6 @@ public class WheelhouseMojo extends AbstractPipMojo {
      */
     @Parameter(property = "pyspark.requirementsFile")
     private File requirementsFile;
-
 
     /**
      * The script of a script job (no pyproject.toml or setup.py), relative to the source directory.
@@ -77,16 +75,6 @@ public class WheelhouseMojo extends AbstractPipMojo {
     @Parameter
     private List<File> extraDistributions = new ArrayList<>();
 
-
-
-
-
-
-
-
-
-
-
     /**
      * The classifier of the attached zip.
      *
@@ -103,8 +91,13 @@ public class WheelhouseMojo extends AbstractPipMojo {
     @Parameter(property = "pyspark.attach", defaultValue = "true")
     private boolean attach;
 
-
-
+    /**
+     * The zip's base name.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.finalName}", readonly = true)
+    private String finalName;
 
     /**
      * The platform tags of the cluster's nodes when they differ from this machine's, e.g.
@@ -132,7 +125,7 @@ public class WheelhouseMojo extends AbstractPipMojo {
      * @since 0.1.0
      */
     @Parameter(property = "pyspark.wheelhouse.force", defaultValue = "false")
-    boolean force;
+    private boolean force;
 
     @Inject
     public WheelhouseMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {

@@ -1,5 +1,6 @@
 package io.github.sparkwheel.python;
 
+import io.github.sparkwheel.process.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +69,8 @@ public final class PipOptions {
 
     /** Every option that shapes what pip builds, as text for the up-to-date check (passwords masked). */
     public String describe() {
-        return io.github.sparkwheel.process.SecretMasker.none().mask("index=" + indexUrl + " extra=" + extraIndexUrls + " links=" + findLinks + " trusted=" + trustedHosts
+        return SecretMasker.none().mask("index=" + indexUrl + " extra=" + extraIndexUrls + " links=" + findLinks
+                + " trusted=" + trustedHosts
                 + " noIndex=" + effectiveNoIndex() + " constraints=" + constraints + " args=" + extraArgs + " env="
                 + new java.util.TreeMap<>(environment) + " isolated=" + isolated + " target="
                 + (target == null ? "-" : target.python() + " " + target.platforms()));

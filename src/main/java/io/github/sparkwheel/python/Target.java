@@ -62,6 +62,11 @@ public final class Target {
         return "3." + minor;
     }
 
+    /** {@code 10} for Python 3.10 */
+    public int minor() {
+        return minor;
+    }
+
     /** {@code cp310}: the interpreter tag and the ABI of its extension modules. */
     public String abi() {
         return "cp3" + minor;

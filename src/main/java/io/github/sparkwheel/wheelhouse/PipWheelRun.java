@@ -63,8 +63,9 @@ final class PipWheelRun {
                 return null;
             }
             Path pipLog = pip.logFile();
-            List<String> lines = Files.isRegularFile(pipLog) ? Files.readAllLines(pipLog, java.nio.charset.StandardCharsets.UTF_8)
-                    : List.of();
+            // decoded leniently: a byte pip logged from a server's page must not hide pip's own error
+            List<String> lines = Files.isRegularFile(pipLog) ? List.of(new String(Files.readAllBytes(pipLog),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\\R")) : List.of();
             return PipErrors.explain(result, own, lines);
         } catch (ProcessTimeoutException e) {
             throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
@@ -73,9 +74,11 @@ final class PipWheelRun {
         }
     }
 
-    /** Creates {@code file} readable and writable by this user alone (0600) before anything is written to it. */
+    /**
+     * Creates {@code file} (in the temporary directory just made) readable and writable by this user alone (0600)
+     * before anything is written to it.
+     */
     private static void writePrivately(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
         try {
             Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));

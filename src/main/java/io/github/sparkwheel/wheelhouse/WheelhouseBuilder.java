@@ -173,9 +173,11 @@ public final class WheelhouseBuilder {
             built.add(wheel.path());
             mustFit(wheel, target, "built on this machine from " + source.directory());
         }
-        for (Path library : request.libraryWheels) {
-            mustFit(WheelFile.of(request.workDirectory.resolve("libraries").resolve(WheelFile.fileNameFromMetadata(library))),
-                    target, "the library module's wheel " + library);
+        Path libraries = librariesDirectory(request);
+        if (Files.isDirectory(libraries)) { // the library modules' wheels, as requirementFiles laid them out
+            for (WheelFile wheel : wheels(libraries)) {
+                mustFit(wheel, target, "a library module's wheel");
+            }
         }
         List<String> downloads = new ArrayList<>();
         built.forEach(p -> downloads.add(p.toString()));
@@ -205,7 +207,7 @@ public final class WheelhouseBuilder {
         Path libraries = libraryRequirements(request);
         if (libraries != null) {
             requirementFiles.add(libraries);
-            options.findLinks.add(0, request.workDirectory.resolve("libraries").toString());
+            options.findLinks.add(0, librariesDirectory(request).toString());
         }
         // inside the source directory, the copy's file is used: its relative paths resolve inside the copy
         source.requirements().ifPresent(r -> requirementFiles.add(r.toAbsolutePath().startsWith(
@@ -258,7 +260,7 @@ public final class WheelhouseBuilder {
         PythonInfo info = new PythonInfo();
         info.implementation = "cpython";
         info.version = target.python();
-        info.versionInfo = List.of(3, Integer.parseInt(target.python().substring(2)));
+        info.versionInfo = List.of(3, target.minor());
         info.tag = target.tag();
         info.platform = target.platforms().get(0);
         return info;
@@ -280,11 +282,11 @@ public final class WheelhouseBuilder {
      * when there are none.
      */
     private Path libraryRequirements(WheelhouseRequest request) throws IOException {
+        Path dir = librariesDirectory(request);
+        SourceTree.deleteRecursively(dir); // an earlier build's libraries are not this one's
         if (request.libraryWheels.isEmpty()) {
             return null;
         }
-        Path dir = request.workDirectory.resolve("libraries");
-        SourceTree.deleteRecursively(dir);
         Files.createDirectories(dir);
         List<String> lines = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -299,6 +301,10 @@ public final class WheelhouseBuilder {
         Path requirements = request.workDirectory.resolve("libraries.txt");
         Files.write(requirements, lines, StandardCharsets.UTF_8);
         return requirements;
+    }
+
+    private static Path librariesDirectory(WheelhouseRequest request) {
+        return request.workDirectory.resolve("libraries");
     }
 
     private static PythonInfo await(FutureTask<PythonInfo> probe) throws UserError, ProcessException {
