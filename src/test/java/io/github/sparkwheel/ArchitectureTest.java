@@ -31,6 +31,42 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The rooms of the house, lowest first: a package may use the ones below it, never one above. The
+     * root package ({@code UserError}, {@code Resources}, {@code Digests}) is below them all.
+     */
+    private static final List<String> LAYERS = List.of("process", "python", "runtime", "runner", "wheelhouse", "spark",
+            "hadoop", "yarn", "staging", "submit", "maven");
+
+    @Test
+    void packagesOnlyUseThoseBelowThem() throws IOException {
+        Path main = Paths.get("src/main/java/io/github/sparkwheel");
+        java.util.regex.Pattern use = java.util.regex.Pattern.compile("\\bio\\.github\\.sparkwheel\\.([a-z]+)\\.[A-Z]");
+        List<String> offenders = new java.util.ArrayList<>();
+        java.util.Set<String> packages = new java.util.TreeSet<>();
+        int uses = 0;
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                if (source.getParent().equals(main)) {
+                    continue; // the root package
+                }
+                String own = source.getParent().getFileName().toString();
+                packages.add(own);
+                java.util.regex.Matcher m = use.matcher(Files.readString(source));
+                while (m.find()) {
+                    uses++;
+                    String used = m.group(1);
+                    if (!used.equals(own) && LAYERS.indexOf(used) > LAYERS.indexOf(own)) {
+                        offenders.add(main.relativize(source) + " uses " + used);
+                    }
+                }
+            }
+        }
+        assertThat(LAYERS).as("every package has its place").containsAll(packages);
+        assertThat(uses).as("the check sees the packages' uses of each other").isGreaterThan(50);
+        assertThat(offenders).isEmpty();
+    }
+
     /** The helpers that run in a JVM over Spark's classpath, the only classes that may link against Hadoop. */
     private static final List<String> HADOOP_HELPERS = List.of("YarnKill", "YarnLogs", "LayerStager", "StageThenSubmit");
 

@@ -1,10 +1,10 @@
 package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
-import io.github.sparkwheel.spark.HadoopConf;
+import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.spark.SparkDistribution;
 import io.github.sparkwheel.spark.SparkHome;
-import io.github.sparkwheel.spark.SubmitRequest;
+import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
-import io.github.sparkwheel.spark.LayerStaging;
-import io.github.sparkwheel.spark.SubmitRequest;
+import io.github.sparkwheel.submit.LayerStaging;
+import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.IOException;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

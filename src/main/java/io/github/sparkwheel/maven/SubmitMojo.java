@@ -2,9 +2,9 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.spark.EnvironmentMode;
-import io.github.sparkwheel.spark.SparkSubmitter;
-import io.github.sparkwheel.spark.SubmitRequest;
+import io.github.sparkwheel.submit.EnvironmentMode;
+import io.github.sparkwheel.submit.SparkSubmitter;
+import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;

@@ -18,16 +18,16 @@ import java.util.stream.Collectors;
 public final class PysparkArchives {
 
     /** Put on the containers' PYTHONPATH as it is, and never uploaded: it names the gap when none are set. */
-    static final String NOT_SHIPPED = "local:pyspark-not-shipped--set-pysparkArchives.zip";
+    public static final String NOT_SHIPPED = "local:pyspark-not-shipped--set-pysparkArchives.zip";
 
     private PysparkArchives() {}
 
     /** {@code PYSPARK_ARCHIVES_PATH}: URIs ({@code local:}, {@code hdfs:}) as they are, local paths as file URIs. */
-    static String forYarn(List<String> archives) {
+    public static String forYarn(List<String> archives) {
         if (archives.isEmpty()) {
             return NOT_SHIPPED;
         }
-        return archives.stream().map(a -> hasScheme(a) ? a : SparkSubmitCommand.uri(Paths.get(a)))
+        return archives.stream().map(a -> hasScheme(a) ? a : SparkUri.of(Paths.get(a)))
                 .collect(Collectors.joining(","));
     }
 
@@ -57,7 +57,7 @@ public final class PysparkArchives {
     }
 
     /** A URI ({@code local:}, {@code hdfs:}, {@code file:}) rather than a local path. */
-    static boolean hasScheme(String archive) {
+    public static boolean hasScheme(String archive) {
         return archive.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
     }
 }

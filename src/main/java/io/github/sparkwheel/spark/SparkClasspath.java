@@ -48,9 +48,9 @@ public final class SparkClasspath {
         }
     }
 
-    /** The classpath of the request's Spark: its Spark home's jars, else the resolved ones. */
-    static SparkClasspath of(SubmitRequest request) throws IOException {
-        return request.sparkHome != null ? ofSparkHome(request.sparkHome) : of(request.sparkJars);
+    /** The classpath of a Spark: its Spark home's jars, else the resolved ones. */
+    public static SparkClasspath of(Path sparkHome, List<Path> sparkJars) throws IOException {
+        return sparkHome != null ? ofSparkHome(sparkHome) : of(sparkJars);
     }
 
     /** The artifact id a jar's file name gives, if it is named as Maven names jars. */

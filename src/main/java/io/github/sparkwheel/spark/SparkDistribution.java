@@ -1,7 +1,7 @@
 package io.github.sparkwheel.spark;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
-import io.github.sparkwheel.wheelhouse.Digests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Facts read from Spark's own jars. */
-final class SparkJars {
+public final class SparkJars {
 
     private SparkJars() {}
 
@@ -17,7 +17,7 @@ final class SparkJars {
      * The JDK module options this Spark version needs on JDK 17 ({@code JavaModuleOptions} of its
      * spark-launcher jar, as bin/spark-submit adds them); none for versions before it existed.
      */
-    static List<String> moduleOptions(List<Path> jars) {
+    public static List<String> moduleOptions(List<Path> jars) {
         Optional<Path> launcher = jars.stream().filter(j -> j.getFileName().toString().startsWith("spark-launcher_"))
                 .findFirst();
         if (launcher.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.github.sparkwheel.staging;
 
-import io.github.sparkwheel.wheelhouse.Digests;
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.wheelhouse.ReproducibleZip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

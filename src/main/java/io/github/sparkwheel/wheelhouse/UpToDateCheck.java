@@ -1,5 +1,6 @@
 package io.github.sparkwheel.wheelhouse;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.runner.RunnerScript;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.github.sparkwheel.wheelhouse;
 
+import io.github.sparkwheel.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

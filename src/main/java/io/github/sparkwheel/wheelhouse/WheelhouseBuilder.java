@@ -1,5 +1,6 @@
 package io.github.sparkwheel.wheelhouse;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;

@@ -2,7 +2,7 @@ package io.github.sparkwheel.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sparkwheel.wheelhouse.Digests;
+import io.github.sparkwheel.Digests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

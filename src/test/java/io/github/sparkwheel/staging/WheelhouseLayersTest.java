@@ -2,8 +2,8 @@ package io.github.sparkwheel.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.process.BuildLog;
-import io.github.sparkwheel.wheelhouse.Digests;
 import io.github.sparkwheel.wheelhouse.FakePythonRunner;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;

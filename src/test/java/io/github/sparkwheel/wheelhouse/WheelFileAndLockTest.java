@@ -3,6 +3,7 @@ package io.github.sparkwheel.wheelhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;

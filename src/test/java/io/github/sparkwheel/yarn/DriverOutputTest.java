@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.yarn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

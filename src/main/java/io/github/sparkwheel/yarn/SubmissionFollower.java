@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.yarn;
 
 import io.github.sparkwheel.process.BuildLog;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * tracking URL once each, keeps its final status and diagnostics, and gives Spark's own log lines
  * their level (Spark logs routine INFO to stderr; that becomes debug, not a warning).
  */
-final class SubmissionFollower implements BuildLog {
+public final class SubmissionFollower implements BuildLog {
 
     private static final Pattern SPARK_LOG = Pattern.compile("^\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d (\\w+) (.*)$");
     private static final Pattern SUBMITTED = Pattern.compile("Submitted application (application_\\d+_\\d+)");
@@ -33,24 +33,24 @@ final class SubmissionFollower implements BuildLog {
     private final List<String> diagnostics = new ArrayList<>();
     private final List<String> uploads = new ArrayList<>();
 
-    SubmissionFollower(BuildLog log) {
+    public SubmissionFollower(BuildLog log) {
         this.log = log;
     }
 
-    String applicationId() {
+    public String applicationId() {
         return applicationId;
     }
 
-    String finalStatus() {
+    public String finalStatus() {
         return finalStatus;
     }
 
-    synchronized List<String> diagnostics() {
+    public synchronized List<String> diagnostics() {
         return new ArrayList<>(diagnostics);
     }
 
     /** The file names of the resources Spark copied into the application's staging directory. */
-    synchronized List<String> uploads() {
+    public synchronized List<String> uploads() {
         return new ArrayList<>(uploads);
     }
 

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.UserError;
 import java.util.Locale;

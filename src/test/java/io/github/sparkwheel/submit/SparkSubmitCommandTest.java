@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,13 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.spark.SparkClasspath;
 import io.github.sparkwheel.staging.StagingPlan;
+import io.github.sparkwheel.yarn.SubmissionFollower;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class LayerStaging {
 
     /** The request's jars less those Spark's classpath has (logged, both), for {@code --jars}. */
     static List<Path> jarsToShip(SubmitRequest request, BuildLog log) throws IOException {
-        SparkClasspath.Split jars = SparkClasspath.of(request).split(request.jars);
+        SparkClasspath.Split jars = request.sparkClasspath().split(request.jars);
         if (!jars.ship.isEmpty()) {
             log.info("Shipping jars: " + fileNames(jars.ship));
         }
@@ -69,7 +71,7 @@ public final class LayerStaging {
     void stage(SubmitRequest request, StagedSubmission staged) throws UserError, IOException {
         ProcessResult result;
         try {
-            result = runner.run(HadoopJvm.helper(request, HadoopJvm.LAYER_STAGER, List.of(staged.planFile().toString()))
+            result = runner.run(request.hadoopJvm().helper(StagingPlan.STAGER_MAIN, List.of(staged.planFile().toString()))
                     .quiet(false).description("layer staging").build(), new SubmissionFollower(log));
         } catch (ProcessException e) {
             throw new UserError("Staging the layers failed: " + e.getMessage(), e);

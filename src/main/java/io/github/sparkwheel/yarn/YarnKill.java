@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.yarn;
 
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.client.api.YarnClient;
@@ -7,7 +7,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 /**
  * Kills a YARN application with Hadoop's own {@code YarnClient}, in a JVM started over Spark's
  * classpath (the plugin's own JVM has no Hadoop and never loads this class): {@code java -cp
- * <conf>:<plugin>:<spark jars> io.github.sparkwheel.spark.YarnKill application_…}. Works wherever
+ * <conf>:<plugin>:<spark jars> io.github.sparkwheel.yarn.YarnKill application_…}. Works wherever
  * spark-submit could submit, Kerberos included.
  */
 public final class YarnKill {

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 /**
  * The {@code spark.pyspark.virtualenv.*} confs of the virtualenv mode (SPARK-13587 as HDP/CDP ship

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.wheelhouse;
+package io.github.sparkwheel;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.yarn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

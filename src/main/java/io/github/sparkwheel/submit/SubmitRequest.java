@@ -1,5 +1,9 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
+import io.github.sparkwheel.hadoop.HadoopConf;
+import io.github.sparkwheel.hadoop.HadoopJvm;
+import io.github.sparkwheel.spark.SparkClasspath;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +95,16 @@ public final class SubmitRequest {
     /** Layers are staged for YARN containers that run the wheelhouse's bootstrap. */
     public boolean layered() {
         return staging && yarn() && environment == EnvironmentMode.BOOTSTRAP;
+    }
+
+    /** A JVM over this submission's Spark classpath and Hadoop configuration, for the Hadoop helpers. */
+    public HadoopJvm hadoopJvm() {
+        return new HadoopJvm(javaExecutable, hadoopConfDir, sparkHome, sparkJars);
+    }
+
+    /** The jars Spark's classpath has: the Spark home's, else the resolved ones. */
+    public SparkClasspath sparkClasspath() throws IOException {
+        return SparkClasspath.of(sparkHome, sparkJars);
     }
 
     /** The user set the Spark runtime's jars for YARN themselves: no runtime layer then. */

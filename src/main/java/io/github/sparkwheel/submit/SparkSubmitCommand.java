@@ -1,6 +1,9 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.runner.Bootstrap;
+import io.github.sparkwheel.spark.PysparkArchives;
+import io.github.sparkwheel.spark.SparkUri;
+import io.github.sparkwheel.staging.StagingPlan;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,15 +48,6 @@ public final class SparkSubmitCommand {
         this.staged = staged;
     }
 
-    /**
-     * A local file as the URI Spark expects in {@code --archives}, {@code --jars}, {@code --files} and
-     * {@code spark.yarn.jars}: Spark parses those as URIs, so a path with a space (or a {@code #}) only
-     * survives percent-encoded; {@code file:/a b/x.zip#wheelhouse} would be taken for a file of that name.
-     */
-    static String uri(Path file) {
-        return file.toAbsolutePath().normalize().toUri().toString();
-    }
-
     /** The whole command line: launcher, then spark-submit arguments. */
     public List<String> command() {
         List<String> command = new ArrayList<>();
@@ -71,7 +65,7 @@ public final class SparkSubmitCommand {
             if (staged != null) { // one JVM stages the layers, then submits
                 classpath.add(staged.pluginJar().toString());
                 command.add(String.join(File.pathSeparator, classpath));
-                command.add(HadoopJvm.STAGE_THEN_SUBMIT);
+                command.add(StagingPlan.STAGE_THEN_SUBMIT_MAIN);
                 command.add(staged.planFile().toString());
             } else {
                 command.add(String.join(File.pathSeparator, classpath));
@@ -96,12 +90,12 @@ public final class SparkSubmitCommand {
         add(args, "--num-executors", request.numExecutors);
         add(args, "--properties-file", request.propertiesFile);
         if (!jars.isEmpty()) {
-            add(args, "--jars", jars.stream().map(jar -> staged != null ? staged.jar(jar) : uri(jar))
+            add(args, "--jars", jars.stream().map(jar -> staged != null ? staged.jar(jar) : SparkUri.of(jar))
                     .collect(Collectors.joining(",")));
         }
-        add(args, "--archives", staged != null ? staged.archives(request.alias) : uri(request.wheelhouse) + "#" + request.alias);
+        add(args, "--archives", staged != null ? staged.archives(request.alias) : SparkUri.of(request.wheelhouse) + "#" + request.alias);
         if (request.environment == EnvironmentMode.VIRTUALENV) {
-            add(args, "--files", uri(lock));
+            add(args, "--files", SparkUri.of(lock));
         }
         for (Map.Entry<String, String> conf : confs().entrySet()) {
             add(args, "--conf", conf.getKey() + "=" + conf.getValue());
@@ -157,7 +151,7 @@ public final class SparkSubmitCommand {
                 confs.put("spark.yarn.archive", staged.sparkArchive()); // the Spark runtime layer
             } else if (request.sparkHome == null && !request.userSetsSparkJars()) {
                 // without a Spark home there is no assembly to upload: ship the resolved jars
-                confs.put("spark.yarn.jars", request.sparkJars.stream().map(SparkSubmitCommand::uri)
+                confs.put("spark.yarn.jars", request.sparkJars.stream().map(SparkUri::of)
                         .collect(Collectors.joining(",")));
             }
         }

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.yarn;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import org.apache.hadoop.yarn.webapp.util.WebAppUtils;
  * the Hadoop client of that Spark version), like {@link YarnKill}; the plugin's own JVM never loads this
  * class, which needs Hadoop:
  *
- * <pre>java -cp &lt;conf&gt;:&lt;plugin&gt;:&lt;spark jars&gt; io.github.sparkwheel.spark.YarnLogs APP OUT BYTES any|aggregated|nodemanager WAIT_SECONDS</pre>
+ * <pre>java -cp &lt;conf&gt;:&lt;plugin&gt;:&lt;spark jars&gt; io.github.sparkwheel.yarn.YarnLogs APP OUT BYTES any|aggregated|nodemanager WAIT_SECONDS</pre>
  *
  * It writes the logs, framed as {@code yarn logs} frames them, to OUT and prints {@code container <id>}
  * and {@code source <where from>}; or {@code unavailable <why>} and exits with 2.

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
@@ -9,10 +9,13 @@ import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
 import io.github.sparkwheel.process.SecretMasker;
 import io.github.sparkwheel.runner.RunnerScript;
+import io.github.sparkwheel.spark.SparkJars;
 import io.github.sparkwheel.staging.StagingPlan;
 import io.github.sparkwheel.wheelhouse.Lock;
 import io.github.sparkwheel.wheelhouse.SourceTree;
 import io.github.sparkwheel.wheelhouse.ZipExtractor;
+import io.github.sparkwheel.yarn.SubmissionFollower;
+import io.github.sparkwheel.yarn.YarnApplications;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -195,7 +198,8 @@ public final class SparkSubmitter {
             return null; // in client mode the driver's output is the build's own
         }
         log.info("Reading the driver's output from the ApplicationMaster's logs of " + app);
-        return YarnApplications.driverOutput(request, app, heading, runner, log);
+        return YarnApplications.driverOutput(request.hadoopJvm(), request.workDirectory.resolve("logs"), app, heading,
+                runner, log);
     }
 
     private UserError timedOut(SubmitRequest request, SubmissionFollower follower, ProcessTimeoutException e) {
@@ -205,7 +209,7 @@ public final class SparkSubmitter {
         if (app == null) {
             what = "no YARN application had been accepted yet";
         } else if (request.killOnTimeout && request.hadoopConfDir != null) {
-            what = YarnApplications.kill(request, app, runner, log);
+            what = YarnApplications.kill(request.hadoopJvm(), app, runner, log);
         } else {
             what = "YARN application " + app + " keeps running; kill it with: yarn application -kill " + app
                     + " (or set <killOnTimeout>)";

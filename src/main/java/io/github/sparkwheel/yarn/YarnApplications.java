@@ -1,5 +1,6 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.yarn;
 
+import io.github.sparkwheel.hadoop.HadoopJvm;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
@@ -15,7 +16,11 @@ import java.util.List;
  * Acts on a YARN application through Hadoop's own client ({@link YarnKill}, {@link YarnLogs}), in a JVM
  * over the same Spark classpath as the submission, so that it works wherever spark-submit could submit.
  */
-final class YarnApplications {
+public final class YarnApplications {
+
+    /** The helpers this class starts in a {@link HadoopJvm}, by name: the plugin's JVM never loads them. */
+    static final String YARN_KILL = "io.github.sparkwheel.yarn.YarnKill";
+    static final String YARN_LOGS = "io.github.sparkwheel.yarn.YarnLogs";
 
     /** The tail of each ApplicationMaster log that is read: enough for a traceback under Spark's logging. */
     static final long LOG_BYTES = 64 * 1024;
@@ -25,10 +30,10 @@ final class YarnApplications {
     private YarnApplications() {}
 
     /** @return what happened, for the log and the error message */
-    static String kill(SubmitRequest request, String applicationId, ProcessRunner runner, BuildLog log) {
+    public static String kill(HadoopJvm jvm, String applicationId, ProcessRunner runner, BuildLog log) {
         String manual = "kill it with: yarn application -kill " + applicationId;
         try {
-            ProcessResult result = runner.run(HadoopJvm.helper(request, HadoopJvm.YARN_KILL, List.of(applicationId))
+            ProcessResult result = runner.run(jvm.helper(YARN_KILL, List.of(applicationId))
                     .description("yarn application kill").timeout(Duration.ofSeconds(120)).build(), log);
             return result.succeeded() ? "killed YARN application " + applicationId
                     : "killing " + applicationId + " failed (exit code " + result.exitCode() + ": " + result.tailText()
@@ -40,20 +45,20 @@ final class YarnApplications {
 
     /**
      * The driver's output of a cluster-mode application, read from its ApplicationMaster's logs and kept
-     * whole in {@code <work>/logs/<app>.log}: what to print under the build error. Says plainly when the
-     * logs cannot be read.
+     * whole in {@code <logDirectory>/<app>.log}: what to print under the build error. Says plainly when
+     * the logs cannot be read.
      *
      * @param heading how the output is introduced ("The driver's output", "The driver's output so far")
      */
-    static DriverLog driverOutput(SubmitRequest request, String applicationId, String heading, ProcessRunner runner,
-            BuildLog log) {
+    public static DriverLog driverOutput(HadoopJvm jvm, Path logDirectory, String applicationId, String heading,
+            ProcessRunner runner, BuildLog log) {
         String manual = "read them with: yarn logs -applicationId " + applicationId + " -am 1";
-        Path file = request.workDirectory.resolve("logs").resolve(applicationId + ".log");
+        Path file = logDirectory.resolve(applicationId + ".log");
         ProcessResult result;
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            result = runner.run(HadoopJvm.helper(request, HadoopJvm.YARN_LOGS, List.of(applicationId, file.toString(),
+            result = runner.run(jvm.helper(YARN_LOGS, List.of(applicationId, file.toString(),
                             Long.toString(LOG_BYTES), "any", Integer.toString(AGGREGATION_WAIT_SECONDS)))
                     .description("yarn logs").timeout(Duration.ofSeconds(AGGREGATION_WAIT_SECONDS + 90)).build(), log);
         } catch (ProcessException | IOException e) {
@@ -82,9 +87,10 @@ final class YarnApplications {
     }
 
     /** What {@link #driverOutput} found: the driver's lines, or why there are none. */
-    static final class DriverLog {
-        final boolean read;
-        final String text;
+    public static final class DriverLog {
+        /** Whether the driver's lines were read (else {@link #text} says why not). */
+        public final boolean read;
+        public final String text;
 
         DriverLog(boolean read, String text) {
             this.read = read;

@@ -1,6 +1,9 @@
-package io.github.sparkwheel.spark;
+package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.hadoop.HadoopConf;
+import io.github.sparkwheel.hadoop.HadoopJvm;
+import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.staging.Layer;
 import io.github.sparkwheel.staging.SparkRuntimeLayer;
 import io.github.sparkwheel.staging.StagingPlan;
