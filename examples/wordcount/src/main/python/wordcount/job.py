@@ -22,7 +22,7 @@ def main():
     counts = spark.sql("SELECT word, count(*) AS n FROM words GROUP BY word ORDER BY n DESC, word")
     for row in counts.collect():
         print("%s\t%d" % (row.word, row.n))
-    print("textstats", textstats.__version__, "python", sys.version.split()[0])
+    print("textstats", textstats.__version__, "python", sys.version.split()[0], "spark", spark.version)
     executors = spark.sparkContext.parallelize(range(2), 2).map(lambda _: sys.executable).distinct().collect()
     print("executors' python:", " ".join(sorted(executors)))
     spark.stop()

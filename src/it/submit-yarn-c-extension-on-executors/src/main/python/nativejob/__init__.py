@@ -14,4 +14,5 @@ def main():
     print("squares:", " ".join(str(square) for square, _ in results))
     for path in sorted({path for _, path in results}):
         print("cstats on the executors:", path)
+    print("spark", spark.version)
     spark.stop()

@@ -4,6 +4,7 @@ import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.spark.SparkDistribution;
 import io.github.sparkwheel.spark.SparkHome;
+import io.github.sparkwheel.submit.SparkRequirements;
 import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.File;
 import java.io.IOException;
@@ -62,7 +63,8 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private File sparkHome;
 
     /**
-     * The Spark version resolved from the Maven repositories when there is no Spark home.
+     * The Spark version resolved from the Maven repositories when there is no Spark home: {@code 4.0.1} alone
+     * selects Spark 4 (its Scala binary version follows).
      *
      * @since 0.1.0
      */
@@ -70,21 +72,23 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private String sparkVersion;
 
     /**
-     * The Scala binary version of those Spark artifacts.
+     * The Scala binary version of those Spark artifacts. Default: the Spark version's, 2.13 for Spark 4
+     * (its only one), 2.12 for Spark 3 (its default build).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pyspark.scalaBinaryVersion", defaultValue = "2.12")
+    @Parameter(property = "pyspark.scalaBinaryVersion")
     private String scalaBinaryVersion;
 
     /**
      * The Spark modules resolved when there is no Spark home, by artifact id without the Scala suffix.
-     * Default: what a Spark distribution built with YARN support ships, that is Spark's assembly module
-     * ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx, spark-repl}, with Guava)
-     * and its yarn profile ({@code spark-yarn}, which brings Hadoop's {@code hadoop-yarn-server-web-proxy}
-     * at the version Spark declares). Add {@code spark-hive} and {@code spark-hive-thriftserver} for
-     * Hive support. Connectors (spark-avro, spark-sql-kafka) are dependencies of the module instead:
-     * they go along with {@code --jars}.
+     * Default: what a PySpark job uses of a Spark distribution built with YARN support, that is of Spark's
+     * assembly module ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx}, with Guava)
+     * and its yarn profile ({@code spark-yarn}, which for Spark 3 brings Hadoop's
+     * {@code hadoop-yarn-server-web-proxy} at the version Spark declares); not the Scala shell
+     * ({@code spark-repl}). Add {@code spark-hive} and {@code spark-hive-thriftserver} for Hive support,
+     * {@code spark-connect} (Spark 4) for {@code spark.api.mode=connect}. Connectors (spark-avro,
+     * spark-sql-kafka) are dependencies of the module instead: they go along with {@code --jars}.
      *
      * @since 0.1.0
      */
@@ -202,6 +206,7 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
             }
         }
         request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+        SparkRequirements.check(request.wheelhouse, request.sparkHome, sparkVersion); // before Spark is resolved
         if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolveCached(

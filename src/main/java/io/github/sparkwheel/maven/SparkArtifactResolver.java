@@ -8,22 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactDescriptorResult;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.resolution.VersionRangeRequest;
+import org.eclipse.aether.resolution.VersionRangeResolutionException;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
 
 /**
  * Resolves a Spark distribution ({@link SparkDistribution}) through Maven's own resolver, so that
@@ -106,7 +115,72 @@ final class SparkArtifactResolver {
             }
             return jars;
         } catch (ArtifactDescriptorException | DependencyResolutionException e) {
-            throw new UserError(spark + " could not be resolved: " + e.getMessage() + hint, e);
+            throw new UserError(spark + " could not be resolved: " + whatIsMissing(e) + hint, e);
+        }
+    }
+
+    /**
+     * The artifacts the repositories do not have, each with the versions they do have of it (Maven's version
+     * range lookup), so that the user sees what to choose; else the resolver's own message.
+     */
+    private String whatIsMissing(Exception e) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (Artifact artifact : notFound(e, new ArrayList<>())) {
+            String ga = artifact.getGroupId() + ":" + artifact.getArtifactId();
+            if (!seen.add(ga + ":" + artifact.getBaseVersion())) {
+                continue;
+            }
+            List<String> versions = versions(artifact);
+            missing.add(ga + ":" + artifact.getBaseVersion() + " is in none of the repositories ("
+                    + repositories.stream().map(r -> r.getId() + " " + r.getUrl()).collect(Collectors.joining(", "))
+                    + (session.isOffline() ? ", and Maven is offline" : "") + "); "
+                    + (versions.isEmpty() ? "they hold no version of " + artifact.getArtifactId()
+                            : "they hold " + artifact.getArtifactId() + " at " + String.join(", ", versions.subList(
+                                    Math.max(0, versions.size() - 16), versions.size()))));
+        }
+        return missing.isEmpty() ? e.getMessage() : String.join("; ", missing);
+    }
+
+    /** Every artifact a resolution failure says was not found, from its causes and its partial results. */
+    private static List<Artifact> notFound(Throwable e, List<Throwable> visited) {
+        List<Artifact> found = new ArrayList<>();
+        if (e == null || visited.stream().anyMatch(v -> v == e)) {
+            return found;
+        }
+        visited.add(e);
+        if (e instanceof ArtifactNotFoundException && ((ArtifactNotFoundException) e).getArtifact() != null) {
+            found.add(((ArtifactNotFoundException) e).getArtifact());
+        }
+        List<Throwable> more = new ArrayList<>();
+        if (e instanceof ArtifactDescriptorException) {
+            more.addAll(((ArtifactDescriptorException) e).getResult().getExceptions());
+        } else if (e instanceof DependencyResolutionException && ((DependencyResolutionException) e).getResult() != null) {
+            DependencyResult result = ((DependencyResolutionException) e).getResult();
+            more.addAll(result.getCollectExceptions());
+            result.getArtifactResults().forEach(r -> more.addAll(r.getExceptions()));
+        } else if (e instanceof ArtifactResolutionException) {
+            ((ArtifactResolutionException) e).getResults().forEach(r -> more.addAll(r.getExceptions()));
+        } else if (e instanceof DependencyCollectionException && ((DependencyCollectionException) e).getResult() != null) {
+            more.addAll(((DependencyCollectionException) e).getResult().getExceptions());
+        }
+        more.add(e.getCause());
+        for (Throwable t : more) {
+            found.addAll(notFound(t, visited));
+        }
+        return found;
+    }
+
+    /** The versions of an artifact the repositories hold, oldest first. */
+    private List<String> versions(Artifact artifact) {
+        Artifact any = new DefaultArtifact(artifact.getGroupId(), artifact.getArtifactId(), "", "jar", "[0,)");
+        try {
+            List<String> versions = new ArrayList<>();
+            system.resolveVersionRange(session, new VersionRangeRequest(any, repositories, null)).getVersions()
+                    .forEach(v -> versions.add(v.toString()));
+            return versions;
+        } catch (VersionRangeResolutionException | RuntimeException e) {
+            return List.of();
         }
     }
 

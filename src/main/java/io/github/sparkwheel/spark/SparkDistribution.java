@@ -8,19 +8,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a Spark binary distribution ships, named as Maven artifacts: what the submit goal resolves
- * when there is no Spark home. A distribution's {@code jars/} is what Spark's {@code assembly} module
- * depends on (spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx, spark-repl and
- * Guava), plus its {@code yarn} profile (spark-yarn and Hadoop's {@code hadoop-yarn-server-web-proxy},
- * whose {@code AmIpFilter} the ApplicationMaster puts in front of Spark's UI), and with {@code hive}
- * spark-hive and spark-hive-thriftserver. The versions of everything they pull in are the ones Spark's
- * parent POM manages, as in the assembly's own build.
+ * What a Spark binary distribution ships for a PySpark job, named as Maven artifacts: what the submit
+ * goal resolves when there is no Spark home. A distribution's {@code jars/} is what Spark's
+ * {@code assembly} module depends on (spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx,
+ * spark-repl and Guava; from Spark 4 also the Spark Connect server), plus its {@code yarn} profile
+ * (spark-yarn and, for Spark 3, Hadoop's {@code hadoop-yarn-server-web-proxy}, whose {@code AmIpFilter}
+ * the ApplicationMaster puts in front of Spark's UI; Spark 4 has its own), and with {@code hive}
+ * spark-hive and spark-hive-thriftserver. Of those, the default leaves out what a PySpark job never loads:
+ * the Scala shell (spark-repl) and the Connect server, so that a repository that lacks them (several
+ * mirrors serve no spark-repl_2.13 4.x) cannot fail a submission. The versions of everything they pull
+ * in are the ones Spark's parent POM manages, as in the assembly's own build.
  */
 public final class SparkDistribution {
 
-    /** The assembly's modules and its yarn profile: a distribution built with {@code -Pyarn}. */
+    /**
+     * The assembly's modules and its yarn profile (a distribution built with {@code -Pyarn}) that a PySpark job
+     * uses: pyspark.sql, pyspark.ml, pyspark.streaming (graphx under ml), YARN. Not spark-repl, the Scala shell.
+     */
     public static final List<String> DEFAULT_MODULES = List.of("spark-core", "spark-sql", "spark-mllib",
-            "spark-streaming", "spark-graphx", "spark-repl", "spark-yarn");
+            "spark-streaming", "spark-graphx", "spark-yarn");
     /** The module whose presence brings the web proxy, as the assembly's yarn profile does. */
     public static final String YARN_MODULE = "spark-yarn";
     public static final String GROUP_ID = "org.apache.spark";
@@ -36,26 +42,35 @@ public final class SparkDistribution {
      */
     public static final String NODE_MANAGER_SHUFFLE_MODULE = "spark-network-yarn";
 
-    private final String version;
+    private final SparkVersion version;
     private final String scalaBinaryVersion;
     private final List<String> modules;
 
-    private SparkDistribution(String version, String scalaBinaryVersion, List<String> modules) {
+    private SparkDistribution(SparkVersion version, String scalaBinaryVersion, List<String> modules) {
         this.version = version;
         this.scalaBinaryVersion = scalaBinaryVersion;
         this.modules = List.copyOf(modules);
     }
 
     /**
+     * @param scalaBinaryVersion {@code 2.12}, {@code 2.13}; {@code null} or blank: the Spark version's
+     *     ({@link SparkVersion#defaultScalaBinaryVersion()})
      * @param modules artifact ids without the Scala suffix ({@code spark-sql}); {@code null} or empty: {@link #DEFAULT_MODULES}
      */
     public static SparkDistribution of(String version, String scalaBinaryVersion, List<String> modules) throws UserError {
         if (version == null || version.isBlank()) {
             throw new UserError("No Spark version to resolve, perhaps you should set <sparkVersion> or -Dpyspark.sparkVersion");
         }
-        if (scalaBinaryVersion == null || !scalaBinaryVersion.trim().matches("2\\.1[0-9]|3")) {
+        SparkVersion spark = SparkVersion.of(version);
+        String scala = scalaBinaryVersion == null || scalaBinaryVersion.isBlank() ? spark.defaultScalaBinaryVersion()
+                : scalaBinaryVersion.trim();
+        if (!scala.matches("2\\.1[0-9]|3")) {
             throw new UserError("'" + scalaBinaryVersion + "' is not a Scala binary version (2.12, 2.13), perhaps you "
                     + "should fix <scalaBinaryVersion> or -Dpyspark.scalaBinaryVersion");
+        }
+        if (!spark.builtFor(scala)) {
+            throw new UserError("Spark " + spark + " is built for Scala 2.13 only, not " + scala + ": perhaps you should "
+                    + "remove <scalaBinaryVersion> (-Dpyspark.scalaBinaryVersion), which then follows the Spark version");
         }
         List<String> names = new ArrayList<>();
         for (String module : modules == null ? List.<String>of() : modules) {
@@ -72,10 +87,14 @@ public final class SparkDistribution {
                 names.add(name);
             }
         }
-        return new SparkDistribution(version.trim(), scalaBinaryVersion.trim(), names.isEmpty() ? DEFAULT_MODULES : names);
+        return new SparkDistribution(spark, scala, names.isEmpty() ? DEFAULT_MODULES : names);
     }
 
     public String version() {
+        return version.toString();
+    }
+
+    public SparkVersion sparkVersion() {
         return version;
     }
 

@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.runner.Bootstrap;
@@ -73,7 +72,7 @@ public final class WheelhouseLayers {
      * manifest's digest) and alias.
      */
     public static WheelhouseLayers of(Path wheelhouse, String alias, Path directory) throws IOException, UserError {
-        JsonObject manifest = manifest(wheelhouse);
+        JsonObject manifest = Manifest.read(wheelhouse);
         String key = manifest.get("digest").getAsString().replace("sha256:", "") + "-" + alias;
         Path index = directory.resolve("wheelhouse-" + Digests.sha256(key.getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16) + ".layers");
@@ -97,19 +96,6 @@ public final class WheelhouseLayers {
             return layers;
         } finally {
             SourceTree.deleteRecursively(work);
-        }
-    }
-
-    private static JsonObject manifest(Path wheelhouse) throws IOException, UserError {
-        try (ZipFile zip = ZipFile.builder().setPath(wheelhouse).get()) {
-            ZipArchiveEntry entry = zip.getEntry(Manifest.FILE_NAME);
-            if (entry == null) {
-                throw new UserError(wheelhouse + " has no " + Manifest.FILE_NAME + "; is it a wheelhouse built by this "
-                        + "plugin?");
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-            }
         }
     }
 

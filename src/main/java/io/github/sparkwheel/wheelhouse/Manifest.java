@@ -2,9 +2,16 @@ package io.github.sparkwheel.wheelhouse;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.Target;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +68,28 @@ public final class Manifest {
         content.put("wheels", wheels);
         content.put("bootstrap", bootstrap);
         content.put("digest", digest);
+    }
+
+    /** The manifest of a wheelhouse zip, as JSON. */
+    public static JsonObject read(Path wheelhouse) throws IOException, UserError {
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip =
+                org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(wheelhouse).get()) {
+            var entry = zip.getEntry(FILE_NAME);
+            if (entry == null) {
+                throw new UserError(wheelhouse + " has no " + FILE_NAME + "; is it a wheelhouse built by this plugin?");
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            }
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new UserError(wheelhouse + " has an unreadable " + FILE_NAME + " (" + e.getMessage() + "); is it a "
+                    + "wheelhouse built by this plugin?", e);
+        }
+    }
+
+    /** {@code 3.11}: the Python a manifest's wheels were built for (the target's, for another machine's). */
+    public static String pythonMajorMinor(JsonObject manifest) {
+        return manifest.getAsJsonObject("python").get("majorMinor").getAsString();
     }
 
     public int wheelCount() {

@@ -31,11 +31,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkArtifactResolverTest {
 
-    /** The Spark jars of a Spark 3.5 distribution's jars/ (hadoop3 build, without Hive). */
+    /**
+     * The Spark jars of a Spark 3.5 distribution's jars/ (hadoop3 build, without Hive), less the Scala shell
+     * (spark-repl), which a PySpark job never loads.
+     */
     private static final List<String> SPARK_35_DISTRIBUTION_MODULES = List.of("spark-catalyst", "spark-common-utils",
             "spark-core", "spark-graphx", "spark-kvstore", "spark-launcher", "spark-mllib", "spark-mllib-local",
-            "spark-network-common", "spark-network-shuffle", "spark-repl", "spark-sketch", "spark-sql", "spark-sql-api",
+            "spark-network-common", "spark-network-shuffle", "spark-sketch", "spark-sql", "spark-sql-api",
             "spark-streaming", "spark-tags", "spark-unsafe", "spark-yarn");
+    /**
+     * The Spark jars of a Spark 4.0 distribution's jars/ (hadoop3 build) less Hive, Kubernetes, the Scala shell
+     * (spark-repl) and the Spark Connect server: 3.5's and the new variant type's module.
+     */
+    private static final List<String> SPARK_40_DISTRIBUTION_MODULES = List.of("spark-catalyst", "spark-common-utils",
+            "spark-core", "spark-graphx", "spark-kvstore", "spark-launcher", "spark-mllib", "spark-mllib-local",
+            "spark-network-common", "spark-network-shuffle", "spark-sketch", "spark-sql", "spark-sql-api",
+            "spark-streaming", "spark-tags", "spark-unsafe", "spark-variant", "spark-yarn");
 
     /** What real jobs touch first: SparkSession (spark-sql), the YARN AM and its UI filter, ML, streaming, graphs. */
     private static final List<String> CLASSES_JOBS_NEED = List.of("org.apache.spark.sql.SparkSession",
@@ -75,22 +86,41 @@ class SparkArtifactResolverTest {
                 .containsEntry("hadoop-client-runtime", "3.3.4").containsEntry("guava", "14.0.1")
                 // held at spark-parent's managed versions, not the nearest transitive one
                 .containsEntry("slf4j-api", "2.0.7").containsEntry("py4j", "0.10.9.7");
-        // Hive only on request; nothing a distribution does not ship
-        assertThat(versions).doesNotContainKeys("spark-hive_2.12", "spark-network-yarn_2.12", "junit", "scalatest_2.12");
+        // Hive only on request, the Scala shell never; nothing a distribution does not ship
+        assertThat(versions).doesNotContainKeys("spark-hive_2.12", "spark-repl_2.12", "spark-network-yarn_2.12", "junit",
+                "scalatest_2.12");
         assertThat(versions.values()).as("one version per artifact").noneMatch(v -> v.contains(","));
         assertThat(jars).allMatch(Files::isRegularFile);
         assertThat(loadable(jars, CLASSES_JOBS_NEED)).containsExactlyElementsOf(CLASSES_JOBS_NEED);
-        assertThat(loadable(jars, List.of(SPARK_3_AM_FILTER, "org.apache.spark.repl.Main"))).hasSize(2);
+        assertThat(loadable(jars, List.of(SPARK_3_AM_FILTER))).hasSize(1);
     }
 
     @Test
-    void resolve_spark42_withoutTheNodeManagersShuffleService() throws Exception {
-        // spark-repl_2.13 4.2.0 is not served by this project's Maven mirror, so not asked for here
-        List<String> modules = List.of("spark-core", "spark-sql", "spark-mllib", "spark-streaming", "spark-graphx",
-                "spark-yarn");
-        List<Path> jars = resolver.resolve(SparkDistribution.of("4.2.0", "2.13", modules));
+    void resolve_spark401ByItsVersionAlone_isWhatASpark40DistributionWithYarnShipsForPyspark() throws Exception {
+        SparkDistribution spark = SparkDistribution.of("4.0.1", null, null);
+        List<Path> jars = resolver.resolve(spark);
         Map<String, String> versions = versionsByArtifactId(jars);
-        for (String module : modules) {
+
+        Map<String, String> sparkJars = versions.entrySet().stream().filter(e -> e.getKey().startsWith("spark-"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(sparkJars.keySet()).containsExactlyInAnyOrderElementsOf(SPARK_40_DISTRIBUTION_MODULES.stream()
+                .map(m -> m + "_2.13").collect(Collectors.toList()));
+        assertThat(sparkJars.values()).containsOnly("4.0.1");
+        // Spark 4 filters the AM's UI with its own class: no Hadoop web proxy; held at spark-parent 4.0.1's versions
+        assertThat(versions).doesNotContainKeys("hadoop-yarn-server-web-proxy", "spark-network-yarn_2.13")
+                .containsEntry("scala-library", "2.13.16").containsEntry("py4j", "0.10.9.9")
+                .containsEntry("hadoop-client-api", "3.4.1");
+        assertThat(versions.values()).as("one version per artifact").noneMatch(v -> v.contains(","));
+        assertThat(loadable(jars, CLASSES_JOBS_NEED)).containsExactlyElementsOf(CLASSES_JOBS_NEED);
+        assertThat(loadable(jars, List.of(SPARK_4_AM_FILTER, SPARK_3_AM_FILTER))).containsExactly(SPARK_4_AM_FILTER);
+    }
+
+    @Test
+    void resolve_spark42ByItsVersionAlone_withoutTheNodeManagersShuffleService() throws Exception {
+        // neither spark-repl_2.13 4.2.0 nor spark-network-yarn_2.13 4.2.0 is served by this project's Maven mirror
+        List<Path> jars = resolver.resolve(SparkDistribution.of("4.2.0", null, null));
+        Map<String, String> versions = versionsByArtifactId(jars);
+        for (String module : SparkDistribution.DEFAULT_MODULES) {
             assertThat(versions).as(module).containsEntry(module + "_2.13", "4.2.0");
         }
         assertThat(versions).doesNotContainKeys("spark-network-yarn_2.13", "hadoop-yarn-server-web-proxy")
@@ -110,9 +140,13 @@ class SparkArtifactResolverTest {
     }
 
     @Test
-    void resolve_anUnknownVersion_saysWhatToFix() {
+    void resolve_anUnknownVersion_namesTheArtifactAndTheVersionsTheRepositoriesHold() {
         assertThatThrownBy(() -> resolver.resolve(SparkDistribution.of("3.5.404", "2.12", List.of("spark-core"))))
-                .isInstanceOf(UserError.class).hasMessageContaining("Spark 3.5.404 (Scala 2.12: spark-core) could not be resolved")
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("Spark 3.5.404 (Scala 2.12: spark-core) could not be resolved: "
+                        + "org.apache.spark:spark-core_2.12:3.5.404 is in none of the repositories (central "
+                        + "https://repo.maven.apache.org/maven2/); they hold spark-core_2.12 at ")
+                .hasMessageMatching("(?s).*they hold spark-core_2\\.12 at [^;]*\\b3\\.5\\.5\\b.*")
                 .hasMessageContaining("<sparkVersion> (-Dpyspark.sparkVersion)");
     }
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class SparkDistributionTest {
 
     @Test
-    void of_withoutModules_isTheAssemblyWithItsYarnProfile() throws Exception {
+    void of_withoutModules_isWhatAPysparkJobUsesOfTheAssemblyWithItsYarnProfile_notTheScalaShell() throws Exception {
         SparkDistribution spark = SparkDistribution.of("3.5.5", "2.12", List.of());
         assertThat(spark.modules()).containsExactly("spark-core", "spark-sql", "spark-mllib", "spark-streaming",
-                "spark-graphx", "spark-repl", "spark-yarn");
+                "spark-graphx", "spark-yarn");
         assertThat(spark.yarn()).isTrue();
         assertThat(spark.artifactId("spark-sql")).isEqualTo("spark-sql_2.12");
         assertThat(SparkDistribution.of("3.5.5", "2.12", null).modules()).isEqualTo(spark.modules());
@@ -29,6 +29,22 @@ class SparkDistributionTest {
         assertThat(spark.yarn()).isFalse();
         assertThat(spark.cacheName()).startsWith("spark-4.2.0_2.13-").endsWith(".classpath")
                 .isNotEqualTo(SparkDistribution.of("4.2.0", "2.13", List.of("spark-core")).cacheName());
+    }
+
+    @Test
+    void of_withoutScalaVersion_followsTheSparkVersion() throws Exception {
+        assertThat(SparkDistribution.of("4.0.1", null, null).scalaBinaryVersion()).isEqualTo("2.13");
+        assertThat(SparkDistribution.of("4.0.1", " ", null).artifactId("spark-yarn")).isEqualTo("spark-yarn_2.13");
+        assertThat(SparkDistribution.of("3.5.5", null, null).scalaBinaryVersion()).isEqualTo("2.12");
+        assertThat(SparkDistribution.of("3.5.5", "2.13", null).scalaBinaryVersion()).isEqualTo("2.13"); // still overrides
+        assertThat(SparkDistribution.of("4.0.1", null, null).modules()).isEqualTo(SparkDistribution.DEFAULT_MODULES);
+    }
+
+    @Test
+    void of_spark4ForScala212_saysSpark4HasNone() {
+        assertThatThrownBy(() -> SparkDistribution.of("4.0.1", "2.12", null)).isInstanceOf(UserError.class)
+                .hasMessage("Spark 4.0.1 is built for Scala 2.13 only, not 2.12: perhaps you should remove "
+                        + "<scalaBinaryVersion> (-Dpyspark.scalaBinaryVersion), which then follows the Spark version");
     }
 
     @Test

@@ -20,6 +20,16 @@ class SparkHomeTest {
     }
 
     @Test
+    void version_fromTheReleaseFile_elseTheCoreJar(@TempDir Path home) throws Exception {
+        assertThat(SparkHome.version(home)).isEmpty();
+        Files.createDirectories(home.resolve("jars"));
+        Files.writeString(home.resolve("jars/spark-core_2.13-4.0.1.jar"), "");
+        assertThat(SparkHome.version(home)).contains("4.0.1");
+        Files.writeString(home.resolve("RELEASE"), "Spark 4.0.2 built for Hadoop 3.4.1\nBuild flags: -Pyarn\n");
+        assertThat(SparkHome.version(home)).contains("4.0.2");
+    }
+
+    @Test
     void pythonPath_pythonDirectoryAndPy4jZip(@TempDir Path home) throws Exception {
         assertThat(SparkHome.pythonPath(home)).isNull();
         Files.createDirectories(home.resolve("python/lib"));
