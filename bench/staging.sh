@@ -11,18 +11,20 @@
 #      after a code-only change (a new job layer, unpacked as YARN does, on the node's warm venv);
 #   4. the plugin's heap while building and staging a 1 GB wheelhouse, Maven run with -Xmx256m.
 #
-# Usage: bench/staging.sh [rounds]     (PYSPARK_DIR: Spark's pyspark.zip and py4j zip, default ../shared/pyspark)
+# Usage: bench/staging.sh [rounds]     (PYSPARK_DIR: Spark's pyspark.zip and py4j zip, default ../shared/pyspark;
+#                                       SPARK_VERSION, default 3.5.5: SPARK_VERSION=4.0.1 PYSPARK_DIR=../shared/pyspark4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 ROUNDS=${1:-3}
 WORK=$ROOT/target/bench-staging
+SPARK_VERSION=${SPARK_VERSION:-3.5.5}
 PYSPARK_DIR=${PYSPARK_DIR:-$ROOT/../shared/pyspark}
 rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
 
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-python3 src/it/real_pyspark.py "$PYSPARK_DIR" "$WORK/pyspark"
+python3 src/it/real_pyspark.py "${SPARK_VERSION%.*}" "$PYSPARK_DIR" "$WORK/pyspark"
 [ -f "$WORK/pyspark/pyspark.zip" ] || { echo "no pyspark in $PYSPARK_DIR: set PYSPARK_DIR" >&2; exit 1; }
 
 (cd "$WORK/yarn" && exec java -Xmx768m --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.io.tmpdir="$WORK/yarn/tmp" \
@@ -104,7 +106,7 @@ cat > "$JOB/pom.xml" <<EOF
   </build>
 </project>
 EOF
-MVN="$ROOT/mvnw -B -f $JOB/pom.xml"
+MVN="$ROOT/mvnw -B -f $JOB/pom.xml -Dpyspark.sparkVersion=$SPARK_VERSION"
 submit() { local start; start=$(now); $MVN pyspark:submit > "$WORK/$1.log" 2>&1; elapsed "$start"; }
 
 $MVN -q package

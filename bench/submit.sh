@@ -9,17 +9,19 @@
 # (spark.yarn.jars), as before layered staging, and the raw call is then one plain SparkSubmit (with staging
 # on, the dry run's command stages in the same JVM; bench/staging.sh measures that).
 # Prints figures; it asserts nothing. Usage: bench/submit.sh [rounds]
+#   SPARK_VERSION=4.0.1 PYSPARK_DIR=../shared/pyspark4 bench/submit.sh   the same on Spark 4 (default 3.5.5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 ROUNDS=${1:-5}
 WORK=$ROOT/target/bench-submit
+SPARK_VERSION=${SPARK_VERSION:-3.5.5}
 PYSPARK_DIR=${PYSPARK_DIR:-$ROOT/../shared/pyspark}
 rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
 
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-python3 src/it/real_pyspark.py "$PYSPARK_DIR" "$WORK/pyspark"
+python3 src/it/real_pyspark.py "${SPARK_VERSION%.*}" "$PYSPARK_DIR" "$WORK/pyspark"
 [ -f "$WORK/pyspark/pyspark.zip" ] || { echo "no pyspark in $PYSPARK_DIR: set PYSPARK_DIR" >&2; exit 1; }
 
 (cd "$WORK/yarn" && exec java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.io.tmpdir="$WORK/yarn/tmp" \
@@ -33,14 +35,15 @@ for _ in $(seq 1 180); do [ -f "$WORK/yarn/yarn.properties" ] && break; sleep 1;
 mkdir -p "$WORK/job"
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 sed -e "s#@project.groupId@#io.github.sparkwheel#; s#@project.artifactId@#pyspark-maven-plugin#; s#@project.version@#$VERSION#" \
-    -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itPyspark@#$WORK/pyspark#g" \
+    -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itPyspark@#$WORK/pyspark#g; s#@itPyspark4@#$WORK/pyspark#g" \
     -e "s#@exampleSources@#$ROOT/examples/wordcount/src/main/python#" \
     src/it/submit-yarn-wordcount-real-pyspark/pom.xml > "$WORK/job/pom.xml"
-MVN="$ROOT/mvnw -B -q -f $WORK/job/pom.xml -Dpyspark.staging=false"
+MVN="$ROOT/mvnw -B -q -f $WORK/job/pom.xml -Dpyspark.staging=false -Dpyspark.sparkVersion=$SPARK_VERSION"
 $MVN package
 
 # the exact command and environment the goal runs; the raw runs log with milliseconds
-$ROOT/mvnw -B -f "$WORK/job/pom.xml" -Dpyspark.staging=false pyspark:submit -Dpyspark.submit.dryRun > "$WORK/dry-run.txt"
+$ROOT/mvnw -B -f "$WORK/job/pom.xml" -Dpyspark.staging=false -Dpyspark.sparkVersion=$SPARK_VERSION pyspark:submit \
+  -Dpyspark.submit.dryRun > "$WORK/dry-run.txt"
 COMMAND=$(sed -n '/The command:/{n;s/^\[INFO\] //;p;}' "$WORK/dry-run.txt")
 ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-run.txt" | grep '=' || true)
 JAVA=${COMMAND%% *}
