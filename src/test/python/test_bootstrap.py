@@ -387,6 +387,105 @@ class FailureMessagesTest(BootstrapTestCase):
         self.assertTrue(out.strip().startswith(os.path.join(self.workdir, ".pyspark-wheelhouse")), out)
 
 
+class ShippedRuntimeTest(BootstrapTestCase):
+    """A Python runtime shipped with the job (<pythonRuntime>): YARN localizes it once per node and links it
+    into each container; its marker (pyspark-runtime, the id first) keys the node's venv, which must point at
+    the localized copy and not at the container's link, and a node that cannot run it is told so before the
+    first exec. The runtime here is this interpreter relocated: its binary copied under a runtime root whose
+    lib/python3.X is the real standard library, so that its sys.prefix is that root, as a runtime's is."""
+
+    RUNTIME_ID = "0123456789abcdef"
+
+    def setUp(self):
+        super().setUp()
+        self.localized = os.path.join(self.tmp, "filecache", "10", "cpython-test.tar.gz")
+        os.makedirs(os.path.join(self.localized, "bin"))
+        os.makedirs(os.path.join(self.localized, "lib"))
+        shutil.copy2(os.path.realpath(sys.executable), os.path.join(self.localized, "bin", "python3"))
+        os.symlink(sysconfig.get_paths()["stdlib"],
+                   os.path.join(self.localized, "lib", "python%d.%d" % sys.version_info[:2]))
+        self.write_marker()
+        self.link_into(self.workdir)
+
+    def write_marker(self, runtime_id=RUNTIME_ID, glibc="2.17", machine=None):
+        with open(os.path.join(self.localized, bootstrap.RUNTIME_MARKER), "w") as f:
+            f.write("id=%s\ncoordinates=org.example:cpython-test:1.0:tar.gz\nsha256=%s\npython=%d.%d\nglibc=%s\n"
+                    "machine=%s\n" % (runtime_id, runtime_id * 4, sys.version_info[0], sys.version_info[1], glibc,
+                                      machine or os.uname().machine))
+
+    def link_into(self, container):
+        os.makedirs(container, exist_ok=True)
+        os.symlink(self.localized, os.path.join(container, "wheelhouse-python"))
+
+    def env(self, **extra):
+        return super().env(**dict({"PYSPARK_WHEELHOUSE_PYTHON": "./wheelhouse-python/bin/python3"}, **extra))
+
+    def test_the_venv_is_keyed_by_the_runtime_and_points_at_the_localized_copy_not_the_containers_link(self):
+        code = "import os, sys; print(sys.prefix); print(os.path.realpath(sys.base_prefix)); print(sys.version_info[:2])"
+        rc, out, err = self.run_bootstrap("-c", code)
+        self.assertEqual(rc, 0, err)
+        venv, base, version = out.strip().splitlines()
+        self.assertTrue(venv.endswith(os.sep + "%s-rt%s" % (bootstrap.interpreter_key(), self.RUNTIME_ID)), venv)
+        self.assertEqual(base, self.localized)
+        self.assertEqual(os.path.realpath(os.path.join(venv, "bin", "python")),
+                         os.path.join(self.localized, "bin", "python3"))
+        with open(os.path.join(os.path.dirname(venv), "current")) as f:
+            self.assertTrue(f.read().startswith("./wheelhouse-python/bin/python3|id=%s " % self.RUNTIME_ID))
+
+        # the next container on the node: its own link to the same localized copy; the first one is gone
+        shutil.rmtree(self.workdir)
+        self.workdir = os.path.join(self.tmp, "container_02")
+        self.link_into(self.workdir)
+        os.rename(os.path.join(self.home, "bootstrap", "bootstrap.py"), os.path.join(self.home, "bootstrap", "gone.py"))
+        self.assertEqual(self.run_bootstrap("-c", code), (0, out, ""), "the warm path, in the venv already built")
+
+    def test_another_runtime_under_the_same_link_gets_a_venv_of_its_own(self):
+        rc, first, err = self.run_bootstrap("-c", "import sys; print(sys.prefix)")
+        self.assertEqual(rc, 0, err)
+        self.write_marker(runtime_id="fedcba9876543210")
+        rc, second, err = self.run_bootstrap("-c", "import sys; print(sys.prefix)")
+        self.assertEqual(rc, 0, err)
+        self.assertIn("building the environment", err)
+        self.assertTrue(second.strip().endswith("-rtfedcba9876543210"), second)
+        self.assertTrue(os.path.isdir(first.strip()), "the first runtime's venv stays")
+
+    def test_a_runtime_needing_a_newer_glibc_than_the_nodes_is_refused_before_the_first_exec(self):
+        self.write_marker(glibc="2.30")
+        getconf = os.path.join(self.tmp, "bin", "getconf")  # a node with glibc 2.28
+        os.makedirs(os.path.dirname(getconf))
+        with open(getconf, "w") as f:
+            f.write("#!/bin/sh\necho 'glibc 2.28'\n")
+        os.chmod(getconf, 0o755)
+        rc, out, err = self.run_bootstrap("-c", "print('must not run')", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
+        self.assertEqual((rc, out), (3, ""))
+        self.assertIn("this Python (org.example:cpython-test:1.0:tar.gz) needs glibc 2.30, but ", err)
+        self.assertIn(" has glibc 2.28: choose a runtime built for older systems, e.g. "
+                      "org.bytedeco:cpython:3.11.3-1.5.9:jar:linux-x86_64", err)
+        self.assertIn("<pythonRuntime> (-Dpyspark.pythonRuntime)", err)
+        self.assertFalse(os.path.exists(self.cache), "nothing was built")
+
+        self.write_marker(glibc="2.28")  # exactly the node's: it runs
+        rc, out, err = self.run_bootstrap("-c", "print('ran')", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
+        self.assertEqual((rc, out), (0, "ran\n"), err)
+
+    def test_a_node_without_glibc_or_of_another_machine_is_refused(self):
+        getconf = os.path.join(self.tmp, "bin", "getconf")  # musl's getconf knows no GNU_LIBC_VERSION
+        os.makedirs(os.path.dirname(getconf))
+        with open(getconf, "w") as f:
+            f.write("#!/bin/sh\nexit 1\n")
+        os.chmod(getconf, 0o755)
+        rc, _, err = self.run_bootstrap("-c", "pass", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
+        self.assertEqual(rc, 3)
+        self.assertIn("needs glibc 2.17, but ", err)
+        self.assertIn(" has no glibc (a musl system?)", err)
+
+        self.write_marker(machine="riscv64")
+        rc, _, err = self.run_bootstrap("-c", "pass")
+        self.assertEqual(rc, 3)
+        self.assertIn("this Python (org.example:cpython-test:1.0:tar.gz) is built for riscv64, but ", err)
+        self.assertIn(" is %s: choose a runtime built for %s" % (os.uname().machine, os.uname().machine), err)
+
+
 class CacheEvictionTest(BootstrapTestCase):
     """The node's cache drops environments nobody started for the max age, never one in use."""
 

@@ -5,6 +5,7 @@ import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.wheelhouse.BuildTimestamp;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
 import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * What the goals that run {@code pip wheel} share ({@code wheelhouse}, {@code wheel}): the sources, where
@@ -169,18 +171,27 @@ abstract class AbstractPipMojo extends AbstractPysparkMojo {
     final MavenProjectHelper projectHelper;
     private final SettingsDecrypter decrypter;
 
-    AbstractPipMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
+    AbstractPipMojo(RepositorySystem repositorySystem, MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
+        super(repositorySystem);
         this.projectHelper = projectHelper;
         this.decrypter = decrypter;
     }
 
-    /** A build request with what both pip goals set: sources, scratch space, interpreter, pip, time stamp. */
-    WheelhouseRequest request(String workDirectoryName, boolean force) throws UserError {
+    /**
+     * A build request with what both pip goals set: sources, scratch space, interpreter (the Python runtime's,
+     * when one is set), pip, time stamp.
+     */
+    WheelhouseRequest request(String workDirectoryName, boolean force) throws UserError, IOException {
         WheelhouseRequest request = new WheelhouseRequest();
         request.sourceDirectory = sourceDirectory.toPath();
         request.workDirectory = outputDirectory.toPath().resolve(workDirectoryName);
         request.python = python;
+        if (configuredRuntime() != null) {
+            request.runtime = installRuntime(configuredRuntime());
+            request.python = request.runtime.python().toString();
+        }
         request.pip = pipOptions();
+        request.pip.usePep517 = request.runtime != null; // a runtime's site-packages are its vendor's, not the build's
         request.timeout = Duration.ofSeconds(timeout);
         request.outputTimestamp = BuildTimestamp.parse(outputTimestamp);
         request.force = force;

@@ -169,10 +169,8 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     @Parameter(defaultValue = "${project.build.directory}/pyspark-submit", readonly = true)
     private File workDirectory;
 
-    private final RepositorySystem repositorySystem;
-
     AbstractSparkMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
+        super(repositorySystem);
     }
 
     /** {@code <stagingDirectory>} as configured, or {@code null}. */
@@ -207,6 +205,7 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         }
         request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
         SparkRequirements.check(request.wheelhouse, request.sparkHome, sparkVersion); // before Spark is resolved
+        request.pythonRuntime = wheelhouseRuntime(request.wheelhouse);
         if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories()).resolveCached(

@@ -2,6 +2,7 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.wheelhouse.WheelhouseVerifier;
@@ -11,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Proves at build time that the job will start on an executor: unpacks the wheelhouse, starts its
@@ -80,6 +83,11 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Parameter(defaultValue = "${project.build.directory}/pyspark-verify", readonly = true)
     private File workDirectory;
 
+    @Inject
+    public VerifyMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
+
     @Override
     protected String goal() {
         return GOAL_NAME;
@@ -100,7 +108,14 @@ public class VerifyMojo extends AbstractPysparkMojo {
         Path home = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
         String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(
                 new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>"));
-        new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), python,
+        String base = python;
+        if (wheelhouse.isFile()) { // else the verifier says what to do
+            NodeRuntime runtime = wheelhouseRuntime(wheelhouse.toPath());
+            if (runtime != null) { // the runtime as the nodes get it, trimmed: what the job will really run on
+                base = runtime.unpacked().python().toString();
+            }
+        }
+        new WheelhouseVerifier(processRunner, buildLog()).verify(wheelhouse.toPath(), workDirectory.toPath(), base,
                 pyspark, Duration.ofSeconds(verifyTimeout));
     }
 }

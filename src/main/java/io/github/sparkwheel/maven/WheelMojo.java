@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds a Python library module's own wheel ({@code pip wheel --no-deps}) and attaches it to the build
@@ -55,8 +56,9 @@ public class WheelMojo extends AbstractPipMojo {
     private boolean attach;
 
     @Inject
-    public WheelMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
-        super(projectHelper, decrypter);
+    public WheelMojo(RepositorySystem repositorySystem, MavenProjectHelper projectHelper,
+            SettingsDecrypter decrypter) {
+        super(repositorySystem, projectHelper, decrypter);
     }
 
     @Override

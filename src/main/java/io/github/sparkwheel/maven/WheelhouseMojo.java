@@ -17,6 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Runs {@code pip wheel} on the job's Python sources and packs every wheel of the job and its
@@ -128,8 +129,9 @@ public class WheelhouseMojo extends AbstractPipMojo {
     private boolean force;
 
     @Inject
-    public WheelhouseMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
-        super(projectHelper, decrypter);
+    public WheelhouseMojo(RepositorySystem repositorySystem, MavenProjectHelper projectHelper,
+            SettingsDecrypter decrypter) {
+        super(repositorySystem, projectHelper, decrypter);
     }
 
     @Override

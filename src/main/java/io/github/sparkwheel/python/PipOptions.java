@@ -25,6 +25,12 @@ public final class PipOptions {
     public final List<String> extraArgs = new ArrayList<>();
     public final Map<String, String> environment = new LinkedHashMap<>();
     public boolean isolated;
+    /**
+     * {@code --use-pep517}: every project is built in an isolated build environment, setup.py ones too, with
+     * setuptools and wheel from the index or find-links, never from the interpreter's own site-packages (a
+     * shipped runtime's are its vendor's, without wheel).
+     */
+    public boolean usePep517;
     /** The machine the wheelhouse is for when it is not this one; {@code null}: this one. */
     public Target target;
     /**
@@ -55,6 +61,7 @@ public final class PipOptions {
         copy.extraArgs.addAll(extraArgs);
         copy.environment.putAll(environment);
         copy.isolated = isolated;
+        copy.usePep517 = usePep517;
         copy.target = target;
         copy.cacheDirectory = cacheDirectory;
         copy.tempDirectory = tempDirectory;
@@ -72,7 +79,7 @@ public final class PipOptions {
         return SecretMasker.none().mask("index=" + indexUrl + " extra=" + extraIndexUrls + " links=" + findLinks
                 + " trusted=" + trustedHosts
                 + " noIndex=" + effectiveNoIndex() + " constraints=" + constraints + " args=" + extraArgs + " env="
-                + new java.util.TreeMap<>(environment) + " isolated=" + isolated + " target="
+                + new java.util.TreeMap<>(environment) + " isolated=" + isolated + " pep517=" + usePep517 + " target="
                 + (target == null ? "-" : target.python() + " " + target.platforms()));
     }
 }

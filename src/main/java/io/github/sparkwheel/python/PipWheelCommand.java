@@ -51,6 +51,9 @@ public final class PipWheelCommand {
             args.add("--log");
             args.add(logFile().toString());
         }
+        if (options.usePep517) {
+            args.add("--use-pep517");
+        }
         if (options.effectiveNoIndex()) {
             args.add("--no-index");
         } // the index URLs go through pip's environment (see spec): a URL's password must not be on a command line

@@ -151,7 +151,8 @@ public final class Target {
         return false;
     }
 
-    private static int[] glibc(String platform) {
+    /** The glibc a manylinux platform tag stands for ({@code {2, 17}} for manylinux2014), or {@code null}. */
+    public static int[] glibc(String platform) {
         Matcher m = MANYLINUX.matcher(platform);
         if (m.matches()) {
             return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};

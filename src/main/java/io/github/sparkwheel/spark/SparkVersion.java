@@ -76,8 +76,9 @@ public final class SparkVersion {
             throw new UserError("Spark " + version + " needs Python " + need[0] + "." + need[1] + " or newer on the driver "
                     + "and the executors, but " + what + " was built for Python " + majorMinor + " (its wheels run "
                     + "only there): rebuild it for a Python " + need[0] + "." + need[1] + "+ that the cluster's nodes run, "
-                    + "with <python> (-Dpyspark.python) or <targetPython> (-Dpyspark.targetPython), or submit it to an "
-                    + "older Spark (<sparkVersion>)");
+                    + "with <python> (-Dpyspark.python) or <targetPython> (-Dpyspark.targetPython), or ship a Python "
+                    + "with the job: <pythonRuntime> (-Dpyspark.pythonRuntime), e.g. "
+                    + "org.bytedeco:cpython:3.11.3-1.5.9:jar:linux-x86_64; or submit it to an older Spark (<sparkVersion>)");
         }
     }
 

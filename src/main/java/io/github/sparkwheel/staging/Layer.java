@@ -18,6 +18,8 @@ public final class Layer {
     public enum Kind {
         /** Spark's jars in one STORED zip ({@code spark.yarn.archive}). */
         SPARK_RUNTIME,
+        /** A relocatable CPython shipped with the job ({@code <pythonRuntime>}), as a tar.gz, as it is. */
+        PYTHON_RUNTIME,
         /** Every wheel of the wheelhouse but the job's own: what the node's virtualenv is built from. */
         DEPENDENCIES,
         /** pyspark.zip or a py4j zip ({@code PYSPARK_ARCHIVES_PATH}), as it is. */
@@ -47,7 +49,11 @@ public final class Layer {
 
     /** A file staged as it is ({@code pyspark-<sha256>-pyspark.zip}): its name stays readable. */
     public static Layer ofFile(Kind kind, Path file) throws IOException {
-        String sha256 = Digests.sha256(file);
+        return ofFile(kind, file, Digests.sha256(file));
+    }
+
+    /** {@link #ofFile(Kind, Path)} of a file whose sha256 is known. */
+    public static Layer ofFile(Kind kind, Path file, String sha256) {
         return new Layer(kind, file, sha256, kind.label() + "-" + sha256 + "-" + file.getFileName());
     }
 

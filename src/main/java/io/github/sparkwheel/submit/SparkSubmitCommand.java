@@ -93,7 +93,12 @@ public final class SparkSubmitCommand {
             add(args, "--jars", jars.stream().map(jar -> staged != null ? staged.jar(jar) : SparkUri.of(jar))
                     .collect(Collectors.joining(",")));
         }
-        add(args, "--archives", staged != null ? staged.archives(request.alias) : SparkUri.of(request.wheelhouse) + "#" + request.alias);
+        String archives = staged != null ? staged.archives(request.alias) : SparkUri.of(request.wheelhouse) + "#" + request.alias;
+        if (request.pythonRuntime != null && !request.localMaster()) { // local executors use the runtime's copy here
+            archives += "," + (staged != null ? staged.pythonRuntime() : SparkUri.of(request.pythonRuntime.layer())) + "#"
+                    + request.runtimeAlias();
+        }
+        add(args, "--archives", archives);
         if (request.environment == EnvironmentMode.VIRTUALENV) {
             add(args, "--files", SparkUri.of(lock));
         }
@@ -116,7 +121,7 @@ public final class SparkSubmitCommand {
             confs.put("spark.pyspark.python", request.localMaster() ? local : shipped);
             confs.put("spark.pyspark.driver.python", request.clusterMode() ? shipped : local);
             // local-mode executors are on this machine: they get the build's interpreter and cache
-            String basePython = request.localMaster() ? request.localPython : request.nodePython;
+            String basePython = request.localMaster() ? request.localBasePython() : request.nodeBasePython();
             String cache = !request.localMaster() ? request.nodeCache
                     : request.localCache == null ? null : request.localCache.toString();
             for (String side : new String[] {"spark.yarn.appMasterEnv.", "spark.executorEnv."}) {
@@ -178,7 +183,7 @@ public final class SparkSubmitCommand {
                     : PysparkArchives.forYarn(request.pysparkArchives));
         }
         if (!request.clusterMode() && request.environment == EnvironmentMode.BOOTSTRAP) {
-            env.put(Bootstrap.BASE_PYTHON_VARIABLE, request.localPython);
+            env.put(Bootstrap.BASE_PYTHON_VARIABLE, request.localBasePython());
             if (request.localCache != null) {
                 env.put(Bootstrap.CACHE_VARIABLE, request.localCache.toString());
             }

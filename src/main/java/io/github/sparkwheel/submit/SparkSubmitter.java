@@ -140,6 +140,12 @@ public final class SparkSubmitter {
             throw new UserError("Unknown deploy mode '" + request.deployMode + "': use cluster or client, perhaps you "
                     + "should fix <deployMode> or -Dpyspark.deployMode");
         }
+        if (request.pythonRuntime != null && request.environment != EnvironmentMode.BOOTSTRAP) {
+            throw new UserError("The wheelhouse comes with a Python runtime (" + request.pythonRuntime.unpacked().describe()
+                    + "), which the bootstrap environment runs on the nodes; the virtualenv environment builds its "
+                    + "virtualenvs from the nodes' own Python: perhaps you should set <environment>bootstrap</environment> "
+                    + "(-Dpyspark.environment=bootstrap)");
+        }
         if (request.sparkHome != null) {
             if (!Files.isRegularFile(request.sparkHome.resolve("bin/spark-submit"))) {
                 throw new UserError("No bin/spark-submit in the Spark home " + request.sparkHome + ", perhaps you "
@@ -161,6 +167,11 @@ public final class SparkSubmitter {
             local = work.resolve(request.alias);
             SourceTree.deleteRecursively(local);
             ZipExtractor.extract(request.wheelhouse, local);
+        }
+        if (request.pythonRuntime != null) {
+            log.info("The job runs on the Python runtime " + request.pythonRuntime.unpacked().describe() + ", shipped as "
+                    + request.pythonRuntime.layer().getFileName() + " (" + Files.size(request.pythonRuntime.layer()) / 1024
+                    + " KB) to ./" + request.runtimeAlias() + " in every container");
         }
         List<String> moduleOptions = request.sparkHome == null ? SparkJars.moduleOptions(request.sparkJars) : List.of();
         List<Path> jars = LayerStaging.jarsToShip(request, log);

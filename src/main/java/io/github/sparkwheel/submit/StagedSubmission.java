@@ -38,16 +38,18 @@ public final class StagedSubmission {
     private final Path planFile;
     private final WheelhouseLayers wheelhouse;
     private final Layer sparkRuntime;
+    private final Layer pythonRuntime;
     private final Map<String, Layer> pyspark;
     private final Map<Path, Layer> jars;
     private final Path pluginJar;
 
     private StagedSubmission(StagingPlan plan, Path planFile, WheelhouseLayers wheelhouse, Layer sparkRuntime,
-            Map<String, Layer> pyspark, Map<Path, Layer> jars, Path pluginJar) {
+            Layer pythonRuntime, Map<String, Layer> pyspark, Map<Path, Layer> jars, Path pluginJar) {
         this.plan = plan;
         this.planFile = planFile;
         this.wheelhouse = wheelhouse;
         this.sparkRuntime = sparkRuntime;
+        this.pythonRuntime = pythonRuntime;
         this.pyspark = pyspark;
         this.jars = jars;
         this.pluginJar = pluginJar;
@@ -65,6 +67,12 @@ public final class StagedSubmission {
         if (request.sparkHome == null && !request.userSetsSparkJars()) {
             runtime = SparkRuntimeLayer.of(request.sparkJars, request.layerCache != null ? request.layerCache : layers);
             all.add(runtime);
+        }
+        Layer python = null;
+        if (request.pythonRuntime != null) { // staged once per runtime, shared by every job and version
+            python = Layer.ofFile(Layer.Kind.PYTHON_RUNTIME, request.pythonRuntime.layer(),
+                    request.pythonRuntime.layerSha256());
+            all.add(python);
         }
         WheelhouseLayers wheelhouse = WheelhouseLayers.of(request.wheelhouse, request.alias, layers);
         all.add(wheelhouse.dependencies());
@@ -92,7 +100,7 @@ public final class StagedSubmission {
                 request.stagingGraceSeconds, request.dryRun, all);
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
-        return new StagedSubmission(plan, planFile, wheelhouse, runtime, pyspark, jars, HadoopJvm.pluginJar());
+        return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars, HadoopJvm.pluginJar());
     }
 
     public Path planFile() {
@@ -112,6 +120,11 @@ public final class StagedSubmission {
     String archives(String alias) {
         return plan.uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX + ","
                 + plan.uri(wheelhouse.job()) + "#" + alias;
+    }
+
+    /** The Python runtime layer's staged URI, for {@code --archives}; {@code null} without one. */
+    String pythonRuntime() {
+        return pythonRuntime == null ? null : plan.uri(pythonRuntime);
     }
 
     /** A shipped jar's staged URI, for {@code --jars}. */

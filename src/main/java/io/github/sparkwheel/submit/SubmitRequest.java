@@ -2,6 +2,7 @@ package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.hadoop.HadoopJvm;
+import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.spark.SparkClasspath;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ public final class SubmitRequest {
     public String nodePython = "python3";
     /** The nodes' venv cache ({@code PYSPARK_WHEELHOUSE_CACHE}); {@code null}: the bootstrap's default. */
     public String nodeCache;
+    /**
+     * The Python runtime shipped with the job ({@code <pythonRuntime>}, the one its wheelhouse was built with), or
+     * {@code null}: then the nodes' own Python ({@link #nodePython}) is the base interpreter.
+     */
+    public NodeRuntime pythonRuntime;
     /** The base interpreter of a client-mode driver, on this machine. */
     public String localPython = "python3";
     /** The venv cache of a client-mode driver, on this machine; {@code null}: the bootstrap's default. */
@@ -78,6 +84,21 @@ public final class SubmitRequest {
     public boolean dryRun;
     /** Scratch space: the runner, the lock and (client mode) the unpacked wheelhouse. */
     public Path workDirectory;
+
+    /** The directory a shipped Python runtime is unpacked to in every container. */
+    public String runtimeAlias() {
+        return alias + "-python";
+    }
+
+    /** The nodes' base interpreter: the shipped runtime's in the container, else {@link #nodePython}. */
+    public String nodeBasePython() {
+        return pythonRuntime != null ? "./" + runtimeAlias() + "/bin/python3" : nodePython;
+    }
+
+    /** The base interpreter of what runs on this machine: the shipped runtime's copy here, else {@link #localPython}. */
+    public String localBasePython() {
+        return pythonRuntime != null ? pythonRuntime.unpacked().python().toString() : localPython;
+    }
 
     public boolean clusterMode() {
         return "cluster".equals(deployMode);

@@ -29,9 +29,12 @@ public final class Manifest {
 
     private final Map<String, Object> content = new LinkedHashMap<>();
 
-    /** @param target the other machine the wheelhouse was built for, or {@code null} (this one) */
-    public Manifest(String pluginVersion, PythonInfo python, Target target, String projectName, String entryPoint,
-            String script, Lock lock, Map<String, Object> bootstrap, String digest) {
+    /**
+     * @param target the other machine the wheelhouse was built for, or {@code null} (this one)
+     * @param runtime the Python runtime it was built with ({@code PythonRuntime#manifestEntry}), or {@code null}
+     */
+    public Manifest(String pluginVersion, PythonInfo python, Target target, Map<String, Object> runtime,
+            String projectName, String entryPoint, String script, Lock lock, Map<String, Object> bootstrap, String digest) {
         content.put("formatVersion", FORMAT_VERSION);
         content.put("generator", "pyspark-maven-plugin " + pluginVersion);
         Map<String, Object> py = new LinkedHashMap<>();
@@ -48,6 +51,9 @@ public final class Manifest {
             t.put("abi", target.abi());
             t.put("platforms", target.platforms());
             content.put("target", t);
+        }
+        if (runtime != null) {
+            content.put("runtime", runtime);
         }
         content.put("project", projectName);
         content.put("entryPoint", entryPoint);

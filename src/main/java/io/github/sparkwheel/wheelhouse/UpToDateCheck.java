@@ -34,6 +34,7 @@ final class UpToDateCheck {
         Bootstrap.files("").forEach((name, content) -> lines.add("resource " + name + " " + Digests.sha256(content)));
         lines.add("resource runner " + Digests.sha256(RunnerScript.template().getBytes(StandardCharsets.UTF_8)));
         lines.add("interpreter " + interpreterIdentity);
+        lines.add("runtime " + (request.runtime == null ? "-" : request.runtime.coordinates() + " " + request.runtime.sha256()));
         lines.add("entryPoint " + request.entryPoint);
         lines.add("script " + source.script().orElse(null));
         lines.add("timestamp " + request.outputTimestamp);

@@ -49,6 +49,9 @@ public final class WheelhouseBuilder {
                     + "job (no pyproject.toml or setup.py) whose script is the runner; remove <entryPoint> or add a "
                     + "pyproject.toml");
         }
+        if (request.runtime != null) {
+            request.runtime.checkTarget(request.targetPython, request.targetPlatforms);
+        }
         PythonInterpreter python = new PythonInterpreter(request.python, runner);
         String fingerprint = UpToDateCheck.fingerprint(request, source, python.identity());
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
@@ -78,7 +81,8 @@ public final class WheelhouseBuilder {
             if (pipFailure != null) {
                 throw pipFailure;
             }
-            log.info("Built the wheels with " + info + ", pip " + info.pip + ", for " + info.tag);
+            log.info("Built the wheels with " + info + (request.runtime == null ? "" : ", the Python runtime "
+                    + request.runtime.coordinates()) + ", pip " + info.pip + ", for " + info.tag);
             noteThePlatform(info, wheelDir);
         } else { // another machine's wheelhouse: pip download needs the target's Python first
             info = withPip(await(probe), python);
@@ -130,7 +134,8 @@ public final class WheelhouseBuilder {
             add(zip, digests, file.getKey(), file.getValue(), file.getKey().equals(Bootstrap.INTERPRETER));
         }
 
-        Manifest manifest = new Manifest(request.pluginVersion, info, target, source.projectName().orElse(null),
+        Manifest manifest = new Manifest(request.pluginVersion, info, target,
+                request.runtime == null ? null : request.runtime.manifestEntry(), source.projectName().orElse(null),
                 entryPoint, script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);

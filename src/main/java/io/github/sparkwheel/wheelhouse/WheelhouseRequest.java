@@ -1,6 +1,7 @@
 package io.github.sparkwheel.wheelhouse;
 
 import io.github.sparkwheel.python.PipOptions;
+import io.github.sparkwheel.runtime.PythonRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,11 @@ public final class WheelhouseRequest {
     /** Scratch space for the copy, the wheels and the up-to-date state. */
     public Path workDirectory;
     public String python = "python3";
+    /**
+     * The Python runtime the wheels are built with and for ({@code <pythonRuntime>}): {@link #python} is then its
+     * interpreter, and the manifest names it so that the nodes get the same one. {@code null}: none.
+     */
+    public PythonRuntime runtime;
     public PipOptions pip = new PipOptions();
     public Duration timeout;
     public Instant outputTimestamp;

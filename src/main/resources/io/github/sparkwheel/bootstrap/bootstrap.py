@@ -4,8 +4,8 @@ Builds, once per node, an isolated virtualenv from this wheelhouse, offline, and
 virtualenv's python with the arguments Spark gave (``-m pyspark.daemon``, the runner, ...).
 
 * The venv lives in a cache directory keyed by the wheelhouse's env id (a digest of its lock) and
-  the interpreter's implementation, version and platform, so later executors of this run or the
-  next reuse it.
+  the interpreter's implementation, version and platform (and, for a Python runtime shipped with the
+  job, the runtime's id), so later executors of this run or the next reuse it.
 * Several processes starting at once build it once: an ``fcntl`` lock serialises the builders, and
   a ``.ready`` marker written last tells a complete venv from one whose build was killed; that one
   is deleted and built again.
@@ -81,10 +81,27 @@ def canonical(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+RUNTIME_MARKER = "pyspark-runtime"
+
+
+def runtime_id():
+    """'id=<16 hex>' when this interpreter is a Python runtime shipped with the job (<pythonRuntime>), else None:
+    the first line of the marker at its root, as bootstrap/python reads it."""
+    try:
+        with open(os.path.join(sys.base_prefix, RUNTIME_MARKER), encoding="utf-8") as f:
+            line = f.readline().strip()
+    except OSError:
+        return None
+    return line if line.startswith("id=") else None
+
+
 def interpreter_key():
-    """cp311-linux_x86_64: what a venv built by this interpreter is good for."""
+    """cp311-linux_x86_64 (cp311-linux_x86_64-rt<id> on a shipped runtime): what a venv built by this
+    interpreter is good for."""
     impl = {"cpython": "cp", "pypy": "pp"}.get(sys.implementation.name, sys.implementation.name)
-    return "%s%d%d-%s" % (impl, sys.version_info[0], sys.version_info[1], node_platform())
+    key = "%s%d%d-%s" % (impl, sys.version_info[0], sys.version_info[1], node_platform())
+    runtime = runtime_id()
+    return key + "-rt" + runtime[len("id="):] if runtime else key
 
 
 def node_platform():
@@ -254,6 +271,9 @@ def is_ready(target):
 def point_current(env_dir, target):
     """Records 'base-as-configured base-path venv' for bootstrap/python's builtin-only warm path."""
     base = os.environ.get("PYSPARK_WHEELHOUSE_PYTHON", "python3")
+    runtime = runtime_id()
+    if runtime:
+        base += "|" + runtime
     line = "%s %s %s\n" % (base, os.path.realpath(sys.executable), target)
     current = os.path.join(env_dir, "current")
     try:
@@ -616,6 +636,11 @@ def evict_main(args):
 def main(argv):
     if argv[:1] == [EVICT_FLAG]:
         return evict_main(argv[1:])
+    real = os.path.realpath(sys.executable)
+    if runtime_id() and real != sys.executable:
+        # a shipped runtime is reached through the container's link to YARN's localized copy, which goes with
+        # the container: the venv must point at the copy itself, which later containers on this node share
+        os.execv(real, [real, "-E", "-S", os.path.abspath(__file__)] + argv)
     dependencies, site = layout()
     try:
         if not os.path.isfile(os.path.join(dependencies, "wheelhouse.json")):

@@ -86,6 +86,16 @@ class PipWheelCommandTest {
     }
 
     @Test
+    void arguments_usePep517_buildsEveryProjectInIsolation() {
+        PipOptions o = new PipOptions();
+        o.usePep517 = true;
+        assertThat(new PipWheelCommand("python3", o).arguments(OUT, List.of(), List.of("/src"))).contains("--use-pep517");
+        assertThat(new PipWheelCommand("python3", new PipOptions()).arguments(OUT, List.of(), List.of("/src")))
+                .doesNotContain("--use-pep517");
+        assertThat(o.describe()).isNotEqualTo(new PipOptions().describe()); // the up-to-date check sees it
+    }
+
+    @Test
     void arguments_withOfflineMaven_addsNoIndexAndDropsIndexes() {
         PipOptions o = new PipOptions();
         o.offline = true;

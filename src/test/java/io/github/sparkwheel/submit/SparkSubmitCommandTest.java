@@ -128,6 +128,29 @@ class SparkSubmitCommandTest {
     }
 
     @Test
+    void arguments_withAPythonRuntime_itTravelsBesideTheWheelhouseAndIsEveryContainersBasePython() throws Exception {
+        SubmitRequest r = request();
+        r.nodePython = "/usr/bin/python3.6"; // what the nodes have does not matter any more
+        r.pythonRuntime = io.github.sparkwheel.runtime.FakeRuntimes.forNodes(dir);
+        List<String> args = command(r).arguments();
+        assertThat(args).containsSequence("--archives", "file:///p/target/job-1.0-wheelhouse.zip#wheelhouse,"
+                + r.pythonRuntime.layer().toUri() + "#wheelhouse-python")
+                .contains("spark.yarn.appMasterEnv.PYSPARK_WHEELHOUSE_PYTHON=./wheelhouse-python/bin/python3",
+                        "spark.executorEnv.PYSPARK_WHEELHOUSE_PYTHON=./wheelhouse-python/bin/python3")
+                .noneMatch(a -> a.contains("python3.6"));
+        assertThat(r.pythonRuntime.layer().getFileName().toString()).endsWith(".tar.gz"); // YARN untars it, links kept
+
+        // client mode: the driver here runs on the runtime as the nodes get it, unpacked on this machine
+        r.deployMode = "client";
+        assertThat(command(r).environment()).containsEntry("PYSPARK_WHEELHOUSE_PYTHON",
+                r.pythonRuntime.unpacked().python().toString());
+        // local[2]: executors here too; nothing to ship for them
+        r.master = "local[2]";
+        assertThat(command(r).arguments()).contains("--archives", "file:///p/target/job-1.0-wheelhouse.zip#wheelhouse",
+                "spark.executorEnv.PYSPARK_WHEELHOUSE_PYTHON=" + r.pythonRuntime.unpacked().python());
+    }
+
+    @Test
     void arguments_virtualenvMode_theSeedsConfsWithTheLockShippedAsAFile() {
         SubmitRequest r = request();
         r.environment = EnvironmentMode.VIRTUALENV;

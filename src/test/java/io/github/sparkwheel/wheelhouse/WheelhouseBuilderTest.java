@@ -69,6 +69,29 @@ class WheelhouseBuilderTest {
     }
 
     @Test
+    void build_onAPythonRuntime_theManifestNamesIt_pipBuildsInIsolation_andAnotherRuntimeRebuilds() throws Exception {
+        request.runtime = io.github.sparkwheel.runtime.FakeRuntimes.install(dir.resolve("a"));
+        request.pip.usePep517 = true;
+        WheelhouseResult result = build();
+        assertThat(runner.pipCalls.get(0)).contains("--use-pep517");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(result.archive().toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("wheelhouse.json")).readAllBytes());
+            assertThat(manifest).contains("\"runtime\": {", "\"coordinates\": \"org.example:fake-python:1.0:jar:linux-x86_64\"",
+                    "\"sha256\": \"" + request.runtime.sha256() + "\"", "\"machine\": \"x86_64\"");
+        }
+        assertThat(build().upToDate()).isTrue();
+        Path other = io.github.sparkwheel.runtime.FakeRuntimes.jar(dir.resolve("other.jar"), 4); // other bytes, same name
+        request.runtime = new io.github.sparkwheel.runtime.RuntimeCache(dir.resolve("b")).install(
+                request.runtime.coordinates(), other);
+        assertThat(build().upToDate()).as("another runtime").isFalse();
+
+        request.targetPython = "3.10"; // the fake runtime is CPython 3.11
+        int calls = runner.pipCalls.size();
+        assertThatThrownBy(this::build).isInstanceOf(UserError.class).hasMessageContaining("<targetPython> 3.10 is not the Python of <pythonRuntime>");
+        assertThat(runner.pipCalls).hasSize(calls);
+    }
+
+    @Test
     void build_twiceWithNothingChanged_startsPipOnce_andAChangeOrForceRebuilds() throws Exception {
         build();
         assertThat(build().upToDate()).isTrue();

@@ -1,0 +1,14 @@
+def log = new File(basedir, 'build.log').text
+def bin = new File(basedir.parentFile.parentFile, 'it-bin-without-python')
+assert !bin.list().any { it.contains('python') } : bin.list()
+// the plugin's default <python>, python3, is nowhere on this PATH: had it been started, the build would have failed
+assert log =~ /Python runtime org\.bytedeco:cpython:3\.10\.8-1\.5\.8:jar:linux-x86_64 \(CPython 3\.10, glibc 2\.17\+, x86_64\) at \S+/
+def zip = new java.util.zip.ZipFile(new File(basedir, 'target/no-python-job-1.0-wheelhouse.zip'))
+assert zip.entries().toList()*.name.any { it ==~ /wheels\/cstats-0\.3-cp310-cp310-linux_x86_64\.whl/ } : 'gcc built it for the runtime'
+zip.close()
+assert log.contains('pyspark-verify: imported nopyjob') : log
+assert log.contains('Verified: the wheelhouse installs offline and its entry point imports')
+assert log =~ /(?m)^\[INFO\] squares: 1 4 9 16 python 3\.10\.8 \S+\/python-runtimes\/[0-9a-f]{16}-node\/tree$/ : log
+assert log.contains('spark-submit finished successfully')
+assert log.contains('BUILD SUCCESS')
+return true

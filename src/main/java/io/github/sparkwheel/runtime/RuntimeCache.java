@@ -1,0 +1,156 @@
+package io.github.sparkwheel.runtime;
+
+import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.UserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Where Python runtimes are unpacked on this machine, once per archive (by its sha256), shared by every
+ * build of the user: {@code <root>/<id>/} holds the whole runtime (the build's pip runs on it), and
+ * {@code <root>/<id>-node/} the layer the cluster's nodes get ({@link NodeRuntime}: trimmed of what a job
+ * never needs) and that layer unpacked, for a driver or a verification on this machine.
+ *
+ * <p>Safe for the threads of a {@code mvn -T} build and for concurrent builds: each unpack holds an
+ * in-JVM lock and a file lock, writes to a temporary directory, moves it into place and writes
+ * {@code .ready} last; the remains of an unpack that was killed are removed by the next one.
+ */
+public final class RuntimeCache {
+
+    private static final String READY = ".ready";
+    /** One JVM's threads: a file lock held by this JVM cannot serialise them (OverlappingFileLockException). */
+    private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+
+    /** @param root e.g. {@code ~/.m2/repository/.cache/pyspark-maven-plugin/python-runtimes} */
+    public RuntimeCache(Path root) {
+        this.root = root.toAbsolutePath();
+    }
+
+    /**
+     * The runtime of {@code archive}, unpacked and made runnable here (once: later calls find it).
+     *
+     * @param coordinates what the archive was resolved as, for messages and the marker
+     */
+    public PythonRuntime install(RuntimeCoordinates coordinates, Path archive) throws UserError, IOException {
+        String sha256 = Digests.sha256(archive);
+        Path home = root.resolve(sha256.substring(0, 16));
+        once(home, () -> {
+            RuntimeArchive runtime = RuntimeArchive.of(archive, coordinates.toString());
+            Path tmp = temporary(home);
+            runtime.extractTo(tmp);
+            normalize(tmp, runtime.majorMinor());
+            Path python = tmp.resolve("bin/python3");
+            String glibc = Elf.glibcFloor(tmp).map(Elf::format).orElse(null);
+            String machine = Elf.machine(python.toRealPath()).orElseThrow(() -> new UserError(coordinates + ": its "
+                    + "bin/python3 is no ELF executable, so it is no CPython for Linux; perhaps you should fix "
+                    + "<pythonRuntime> or -Dpyspark.pythonRuntime"));
+            PythonRuntime unpacked = new PythonRuntime(coordinates, sha256, home, runtime.majorMinor(), glibc, machine);
+            Files.writeString(tmp.resolve(PythonRuntime.MARKER), unpacked.marker());
+            return tmp;
+        });
+        return PythonRuntime.read(home);
+    }
+
+    /** The runtime as the nodes get it: its layer ({@code .tar.gz}) and that layer unpacked here. */
+    public NodeRuntime forNodes(PythonRuntime runtime) throws UserError, IOException {
+        Path dir = root.resolve(runtime.id() + "-node");
+        Path layer = dir.resolve(runtime.coordinates().fileStem() + ".tar.gz");
+        once(dir, () -> {
+            Path tmp = temporary(dir);
+            Path tmpLayer = tmp.resolve(layer.getFileName());
+            NodeRuntime.writeLayer(runtime.home(), runtime.majorMinor(), tmpLayer);
+            Files.writeString(tmp.resolve(NodeRuntime.SHA256), Digests.sha256(tmpLayer) + "\n");
+            try (InputStream in = Files.newInputStream(tmpLayer)) {
+                RuntimeArchive.extractTar(new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
+                        new java.io.BufferedInputStream(in)), "", tmp.resolve(NodeRuntime.TREE), tmpLayer.toString());
+            }
+            return tmp;
+        });
+        return new NodeRuntime(layer, Files.readString(dir.resolve(NodeRuntime.SHA256)).trim(),
+                runtime.at(dir.resolve(NodeRuntime.TREE)));
+    }
+
+    private interface Unpack {
+        /** Writes the directory's content to a temporary directory and returns it. */
+        Path into() throws UserError, IOException;
+    }
+
+    /** Runs {@code unpack} unless {@code dir} is ready, under both locks, and moves its result to {@code dir}. */
+    private void once(Path dir, Unpack unpack) throws UserError, IOException {
+        if (!Files.isRegularFile(dir.resolve(READY))) {
+            synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
+                Files.createDirectories(root);
+                try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
+                    if (!Files.isRegularFile(dir.resolve(READY))) {
+                        deleteRecursively(dir); // the remains of an unpack that was stopped
+                        Path tmp = unpack.into();
+                        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                        Files.writeString(dir.resolve(READY), "");
+                    }
+                }
+            }
+        }
+    }
+
+    private Path temporary(Path dir) throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(root, "." + dir.getFileName() + ".*.tmp")) {
+            for (Path old : stale) { // an unpack killed halfway; the lock says no other is running
+                deleteRecursively(old);
+            }
+        }
+        return root.resolve("." + dir.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /**
+     * Makes an unpacked runtime work where it is: org.bytedeco:cpython keeps libffi beside bin/, where its
+     * lib-dynload modules (ctypes) do not look for it, so the libraries there are copied next to them.
+     */
+    private static void normalize(Path home, String majorMinor) throws IOException {
+        Path dynload = home.resolve("lib/python" + majorMinor + "/lib-dynload");
+        if (!Files.isDirectory(dynload)) {
+            return;
+        }
+        try (DirectoryStream<Path> libraries = Files.newDirectoryStream(home, "libffi.so*")) {
+            for (Path library : libraries) {
+                Path copy = dynload.resolve(library.getFileName());
+                if (!Files.exists(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(library, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
