@@ -115,10 +115,16 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
      */
     PythonRuntime installRuntime(String coordinates) throws UserError, IOException {
         RuntimeCoordinates c = RuntimeCoordinates.parse(coordinates);
+        PythonRuntime runtime = runtimeCache().install(c, resolveRuntime(c));
+        getLog().info("Python runtime " + runtime.describe() + " at " + runtime.home());
+        return runtime;
+    }
+
+    /** The runtime's archive, from the project's repositories. */
+    private Path resolveRuntime(RuntimeCoordinates c) throws UserError {
         DefaultArtifact artifact = new DefaultArtifact(c.groupId(), c.artifactId(), c.classifier(), c.extension(), c.version());
-        Path archive;
         try {
-            archive = repositorySystem.resolveArtifact(session.getRepositorySession(),
+            return repositorySystem.resolveArtifact(session.getRepositorySession(),
                     new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null)).getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             throw new UserError("The Python runtime " + c + " could not be resolved" + (session.isOffline()
@@ -127,9 +133,6 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
                     + "org.bytedeco:cpython:3.11.3-1.5.9:jar:linux-x86_64 from Maven Central), or the repositories and "
                     + "mirrors of your settings.xml", e);
         }
-        PythonRuntime runtime = runtimeCache().install(c, archive);
-        getLog().info("Python runtime " + runtime.describe() + " at " + runtime.home());
-        return runtime;
     }
 
     /**
@@ -142,9 +145,13 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
         if (coordinates == null) {
             return null;
         }
-        PythonRuntime runtime = installRuntime(coordinates);
+        RuntimeCoordinates c = RuntimeCoordinates.parse(coordinates);
+        Path archive = resolveRuntime(c);
+        PythonRuntime runtime = runtimeCache().install(c, archive);
         WheelhouseRuntime.check(manifest, runtime, wheelhouse);
-        return runtimeCache().forNodes(runtime);
+        NodeRuntime node = runtimeCache().forNodes(runtime, archive);
+        getLog().info("Python runtime " + runtime.describe() + ", as the nodes get it, at " + node.unpacked().home());
+        return node;
     }
 
     private RuntimeCache runtimeCache() {

@@ -50,30 +50,46 @@ public final class RuntimeCache {
         String sha256 = Digests.sha256(archive);
         Path home = root.resolve(sha256.substring(0, 16));
         once(home, () -> {
-            RuntimeArchive runtime = RuntimeArchive.of(archive, coordinates.toString());
             Path tmp = temporary(home);
-            runtime.extractTo(tmp);
-            normalize(tmp, runtime.majorMinor());
-            Path python = tmp.resolve("bin/python3");
-            String glibc = Elf.glibcFloor(tmp).map(Elf::format).orElse(null);
-            String machine = Elf.machine(python.toRealPath()).orElseThrow(() -> new UserError(coordinates + ": its "
-                    + "bin/python3 is no ELF executable, so it is no CPython for Linux; perhaps you should fix "
-                    + "<pythonRuntime> or -Dpyspark.pythonRuntime"));
-            PythonRuntime unpacked = new PythonRuntime(coordinates, sha256, home, runtime.majorMinor(), glibc, machine);
-            Files.writeString(tmp.resolve(PythonRuntime.MARKER), unpacked.marker());
+            unpack(coordinates, sha256, archive, tmp);
             return tmp;
         });
         return PythonRuntime.read(home);
     }
 
-    /** The runtime as the nodes get it: its layer ({@code .tar.gz}) and that layer unpacked here. */
-    public NodeRuntime forNodes(PythonRuntime runtime) throws UserError, IOException {
+    /** Unpacks the archive's Python into {@code target}, made runnable, with its marker. */
+    private static PythonRuntime unpack(RuntimeCoordinates coordinates, String sha256, Path archive, Path target)
+            throws UserError, IOException {
+        RuntimeArchive runtime = RuntimeArchive.of(archive, coordinates.toString());
+        runtime.extractTo(target);
+        normalize(target, runtime.majorMinor());
+        Path python = target.resolve("bin/python3");
+        String glibc = Elf.glibcFloor(target).map(Elf::format).orElse(null);
+        String machine = Elf.machine(python.toRealPath()).orElseThrow(() -> new UserError(coordinates + ": its "
+                + "bin/python3 is no ELF executable, so it is no CPython for Linux; perhaps you should fix "
+                + "<pythonRuntime> or -Dpyspark.pythonRuntime"));
+        PythonRuntime unpacked = new PythonRuntime(coordinates, sha256, target, runtime.majorMinor(), glibc, machine);
+        Files.writeString(target.resolve(PythonRuntime.MARKER), unpacked.marker());
+        return unpacked;
+    }
+
+    /**
+     * The runtime as the nodes get it: its layer ({@code .tar.gz}) and that layer unpacked here. The layer is
+     * written from the archive itself, not from the runtime a build has used (Python writes bytecode into
+     * it), so that the same archive gives the same layer, byte for byte, on every machine.
+     *
+     * @param archive the archive {@code runtime} was installed from
+     */
+    public NodeRuntime forNodes(PythonRuntime runtime, Path archive) throws UserError, IOException {
         Path dir = root.resolve(runtime.id() + "-node");
         Path layer = dir.resolve(runtime.coordinates().fileStem() + ".tar.gz");
         once(dir, () -> {
             Path tmp = temporary(dir);
             Path tmpLayer = tmp.resolve(layer.getFileName());
-            NodeRuntime.writeLayer(runtime.home(), runtime.majorMinor(), tmpLayer);
+            Path pristine = tmp.resolve("pristine");
+            unpack(runtime.coordinates(), runtime.sha256(), archive, pristine);
+            NodeRuntime.writeLayer(pristine, runtime.majorMinor(), tmpLayer);
+            deleteRecursively(pristine);
             Files.writeString(tmp.resolve(NodeRuntime.SHA256), Digests.sha256(tmpLayer) + "\n");
             try (InputStream in = Files.newInputStream(tmpLayer)) {
                 RuntimeArchive.extractTar(new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(

@@ -44,6 +44,6 @@ public final class FakeRuntimes {
 
     /** That jar, unpacked in {@code dir} as the nodes get it. */
     public static NodeRuntime forNodes(Path dir) throws Exception {
-        return new RuntimeCache(dir.resolve("runtimes")).forNodes(install(dir));
+        return new RuntimeCache(dir.resolve("runtimes")).forNodes(install(dir), dir.resolve("fake-python.jar"));
     }
 }

@@ -73,8 +73,12 @@ class RuntimeCacheTest {
     void forNodes_aTrimmedReproducibleLayer_whosePythonMakesAVenv() throws Exception {
         Path archive = TestRuntimes.resolve(TestRuntimes.PY310);
         RuntimeCoordinates coordinates = RuntimeCoordinates.parse(TestRuntimes.PY310);
-        NodeRuntime one = new RuntimeCache(dir.resolve("a")).forNodes(new RuntimeCache(dir.resolve("a")).install(coordinates, archive));
-        NodeRuntime two = new RuntimeCache(dir.resolve("b")).forNodes(new RuntimeCache(dir.resolve("b")).install(coordinates, archive));
+        NodeRuntime one = new RuntimeCache(dir.resolve("a")).forNodes(new RuntimeCache(dir.resolve("a")).install(coordinates,
+                archive), archive);
+        // on another machine, a build has used the runtime (Python wrote bytecode into it) before the layer is written
+        PythonRuntime used = new RuntimeCache(dir.resolve("b")).install(coordinates, archive);
+        run(used.python(), "-c", "import json, email.parser, http.client, xml.dom.minidom, asyncio");
+        NodeRuntime two = new RuntimeCache(dir.resolve("b")).forNodes(used, archive);
 
         assertThat(one.layer().getFileName().toString()).isEqualTo("cpython-3.10.8-1.5.8-linux-x86_64.tar.gz");
         assertThat(Files.readAllBytes(one.layer())).as("byte-identical from the same archive").isEqualTo(Files.readAllBytes(two.layer()));
@@ -98,7 +102,8 @@ class RuntimeCacheTest {
     void install_aStandaloneTarGz_withItsSymbolicLinks() throws Exception {
         // python-build-standalone's install_only layout: python/bin/python3 -> python3.10, modes in the tar
         Path tree = new RuntimeCache(dir.resolve("n")).forNodes(new RuntimeCache(dir.resolve("n")).install(
-                RuntimeCoordinates.parse(TestRuntimes.PY310), TestRuntimes.resolve(TestRuntimes.PY310))).unpacked().home();
+                RuntimeCoordinates.parse(TestRuntimes.PY310), TestRuntimes.resolve(TestRuntimes.PY310)),
+                TestRuntimes.resolve(TestRuntimes.PY310)).unpacked().home();
         Path standalone = dir.resolve("cpython-3.10-install_only.tar.gz");
         try (OutputStream out = Files.newOutputStream(standalone);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
