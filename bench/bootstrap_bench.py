@@ -4,8 +4,11 @@ On a generated wheelhouse shaped like a pandas job (17 wheels, ~31 MB: two large
 modules and an incompressible native blob, fifteen small pure ones), compares
   * the bootstrap's cold start (fresh cache: venv, hash checks, unpack, bytecode) with the floor of
     plainly unzipping the wheels (goal <= 1.5) and with pip installing them (goal: at least 2x faster);
-  * the warm start of bootstrap/python with a bare `python -c pass` (goal: <= 50 ms overhead).
-usage: python3 bench/bootstrap_bench.py [rounds]
+  * the warm start of bootstrap/python with a bare `python -c pass` (goal: <= 50 ms overhead);
+  * with RUNTIME_PYTHON set (a shipped Python runtime as the nodes get it, of this Python's minor version):
+    the cold start on that runtime, linked into a container directory as YARN does, with the cold start
+    on the node's own Python (goal <= 1.3).
+usage: [RUNTIME_PYTHON=.../bin/python3] python3 bench/bootstrap_bench.py [rounds]
 """
 import os
 import random
@@ -54,7 +57,8 @@ def timed(command, **kwargs):
 
 def clean_env(**extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYSPARK_WHEELHOUSE"))}
-    env.update(PIP_CONFIG_FILE=os.devnull, PYSPARK_WHEELHOUSE_PYTHON=PYTHON, **extra)
+    env.update(PIP_CONFIG_FILE=os.devnull, PYSPARK_WHEELHOUSE_PYTHON=PYTHON)
+    env.update(extra)
     return env
 
 
@@ -119,6 +123,24 @@ def main(rounds):
             direct.append(timed([venv_python, "-c", "pass"], env=env))
             warm.append(timed([interpreter, "-c", "pass"], cwd=work, env=env))
         m = statistics.median
+        runtime = os.environ.get("RUNTIME_PYTHON")
+        node_cold, runtime_cold = [], []
+        if runtime:
+            container = os.path.join(work, "container")
+            os.makedirs(container)
+            os.symlink(os.path.dirname(os.path.dirname(runtime)), os.path.join(container, "wheelhouse-python"))
+            for r in range(rounds):
+                for which in (("node", "runtime") if r % 2 == 0 else ("runtime", "node")):
+                    cache = os.path.join(work, "cache-%s-%d" % (which, r))
+                    base = PYTHON if which == "node" else "./wheelhouse-python/bin/python3"
+                    os.sync()
+                    t = timed([interpreter, "-c", "pass"], cwd=container,
+                              env=clean_env(PYSPARK_WHEELHOUSE_CACHE=cache, PYSPARK_WHEELHOUSE_PYTHON=base))
+                    (node_cold if which == "node" else runtime_cold).append(t)
+                    while not [d for d, _, files in os.walk(cache) if ".compiled" in files]:
+                        time.sleep(0.01)
+                print("round %d: cold start on the node's python %.2f s, on the shipped runtime %.2f s"
+                      % (r + 1, node_cold[-1], runtime_cold[-1]))
         print("medians over %d rounds:" % rounds)
         print("  unzip floor                      %6.2f s" % m(floor))
         print("  bootstrap cold start             %6.2f s   / floor %.2f (goal <= 1.5)" % (m(cold), m(cold) / m(floor)))
@@ -129,6 +151,10 @@ def main(rounds):
         print("  venv's bin/python -c pass        %6.1f ms   (no site-packages of the base: starts faster)" % (1000 * m(direct)))
         print("  bootstrap/python -c pass (warm)  %6.1f ms   overhead %.1f ms over python, %.1f ms over the venv's "
               "python (goal <= 50 ms)" % (1000 * m(warm), 1000 * (m(warm) - m(bare)), 1000 * (m(warm) - m(direct))))
+        if runtime:
+            print("  cold start, node's python       %6.2f s" % m(node_cold))
+            print("  cold start, shipped runtime     %6.2f s   / node's python %.2f (goal <= 1.3); %s"
+                  % (m(runtime_cold), m(runtime_cold) / m(node_cold), runtime))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

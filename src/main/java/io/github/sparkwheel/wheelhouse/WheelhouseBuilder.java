@@ -53,7 +53,7 @@ public final class WheelhouseBuilder {
             request.runtime.checkTarget(request.targetPython, request.targetPlatforms);
         }
         PythonInterpreter python = new PythonInterpreter(request.python, runner);
-        String fingerprint = UpToDateCheck.fingerprint(request, source, python.identity());
+        String fingerprint = UpToDateCheck.fingerprint(request, source, identity(request, python));
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
         if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile)) {
             log.info("Wheelhouse " + request.outputFile + " is up to date (sources, requirements, configuration and "
@@ -99,6 +99,15 @@ public final class WheelhouseBuilder {
         log.info("Wrote " + request.outputFile + " (" + manifest.wheelCount() + " wheels, "
                 + Files.size(request.outputFile) + " bytes, " + manifest.digest() + ")");
         return new WheelhouseResult(request.outputFile, false);
+    }
+
+    /**
+     * What the up-to-date check knows the interpreter by: a Python runtime by its archive's sha256 and where it is
+     * unpacked (no process to start: the cache never changes a runtime in place), else what the interpreter says.
+     */
+    static String identity(WheelhouseRequest request, PythonInterpreter python) throws UserError, ProcessException {
+        return request.runtime != null ? "runtime " + request.runtime.sha256() + " " + request.runtime.python()
+                : python.identity();
     }
 
     /** Locks the wheels and writes them, the lock, the runner, the bootstrap and the manifest into the zip. */

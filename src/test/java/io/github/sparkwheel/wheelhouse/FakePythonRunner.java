@@ -24,6 +24,8 @@ public final class FakePythonRunner implements ProcessRunner {
     /** pip's temporary directory (TMPDIR) of each call, and whether it existed while pip ran. */
     public final List<String> pipTempDirectories = new ArrayList<>();
     public final List<String> copiedFiles = new ArrayList<>();
+    /** How often the interpreter was asked for its identity (the up-to-date check's fingerprint). */
+    public int identityCalls;
     public String version = "3.11.7";
     public String pip = "23.2.1";
     public int pipExitCode;
@@ -59,6 +61,7 @@ public final class FakePythonRunner implements ProcessRunner {
             return new ProcessResult(pipExitCode, pipOutput, pipOutput);
         }
         if (cmd.contains("-S")) {
+            identityCalls++;
             return new ProcessResult(0, List.of("/usr/bin/py", version), List.of());
         }
         String json = "{\"executable\":\"/usr/bin/py\",\"implementation\":\"cpython\",\"version\":\"" + version

@@ -80,6 +80,7 @@ class WheelhouseBuilderTest {
                     "\"sha256\": \"" + request.runtime.sha256() + "\"", "\"machine\": \"x86_64\"");
         }
         assertThat(build().upToDate()).isTrue();
+        assertThat(runner.identityCalls).as("a runtime is known by its sha256: no interpreter starts for it").isZero();
         Path other = io.github.sparkwheel.runtime.FakeRuntimes.jar(dir.resolve("other.jar"), 4); // other bytes, same name
         request.runtime = new io.github.sparkwheel.runtime.RuntimeCache(dir.resolve("b")).install(
                 request.runtime.coordinates(), other);
