@@ -131,7 +131,7 @@ for round in $(seq 2 $((ROUNDS + 1))); do
   g=$(submit "goal-$round")
   $MVN pyspark:submit -Dpyspark.submit.dryRun > "$WORK/dry-$round.txt" 2>&1
   COMMAND=$(sed -n '/The command:/{n;s/^\[INFO\] //;p;}' "$WORK/dry-$round.txt" \
-    | sed -E 's# io\.github\.sparkwheel\.staging\.StageThenSubmit \S+# org.apache.spark.deploy.SparkSubmit#')
+    | sed -E 's# io\.github\.sparkwheel\.submit\.SubmitLauncher \S+ \S+# org.apache.spark.deploy.SparkSubmit#')
   ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-$round.txt" | grep '=' || true)
   start=$(now)
   (cd "$JOB/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $COMMAND") > "$WORK/raw-$round.log" 2>&1

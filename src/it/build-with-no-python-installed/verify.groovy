@@ -7,7 +7,7 @@ def zip = new java.util.zip.ZipFile(new File(basedir, 'target/no-python-job-1.0-
 assert zip.entries().toList()*.name.any { it ==~ /wheels\/cstats-0\.3-cp310-cp310-linux_x86_64\.whl/ } : 'gcc built it for the runtime'
 zip.close()
 assert log.contains('pyspark-verify: imported nopyjob') : log
-assert log.contains('Verified: the wheelhouse installs offline and its entry point imports')
+assert log.contains('Verified: the wheelhouse installs offline and its entry point resolves to a function')
 assert log =~ /(?m)^\[INFO\] squares: 1 4 9 16 python 3\.10\.8 \S+\/python-runtimes\/[0-9a-f]{16}-node\/tree$/ : log
 assert log.contains('spark-submit finished successfully')
 assert log.contains('BUILD SUCCESS')

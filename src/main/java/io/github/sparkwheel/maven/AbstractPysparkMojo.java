@@ -1,5 +1,6 @@
 package io.github.sparkwheel.maven;
 
+import io.github.sparkwheel.FileErrors;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.DefaultProcessRunner;
@@ -99,6 +100,9 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (ProcessException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (java.nio.file.FileSystemException e) { // a file in the way, a directory not writable, a full disk
+            throw new MojoFailureException(FileErrors.explain(e, Paths.get(project.getBuild().getDirectory()))
+                    .getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException(goal() + " failed: " + e.getMessage(), e);
         }

@@ -162,6 +162,17 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private boolean includeJars;
 
     /**
+     * Seconds the cluster (the ResourceManager, the file system the submission stages on) may take to answer
+     * before anything is submitted; then the build fails saying which address did not answer and where it comes
+     * from. A {@code yarn.resourcemanager.connect.max-wait.ms} of your Hadoop configuration wins for the
+     * ResourceManager.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.connectTimeout", defaultValue = "20")
+    private int connectTimeout;
+
+    /**
      * Scratch space: the runner, the lock, the layers, a client-mode driver's wheelhouse and cache.
      *
      * @since 0.1.0
@@ -189,6 +200,7 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
                 request.yarn());
         request.staging = staging;
+        request.connectTimeout = java.time.Duration.ofSeconds(Math.max(1, connectTimeout));
         request.stagingDirectory = stagingDirectory;
         request.keepStagings = keepStagings;
         request.stagingGraceSeconds = stagingGraceSeconds;

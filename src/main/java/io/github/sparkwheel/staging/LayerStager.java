@@ -29,7 +29,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
  * Stages a {@link StagingPlan}'s layers on the cluster's file system, through the Hadoop FileSystem
  * API and the submission's Hadoop configuration. Runs in a JVM over Spark's own classpath (the
  * plugin's JVM has no Hadoop and never loads this class), alone ({@code pyspark:stage}, or before a
- * Spark home's spark-submit) or in SparkSubmit's own JVM ({@link StageThenSubmit}).
+ * Spark home's spark-submit) or in SparkSubmit's own JVM ({@code SubmitLauncher}).
  *
  * <ul>
  *   <li>A layer whose content-addressed name exists is never uploaded again.</li>
@@ -58,7 +58,7 @@ public final class LayerStager {
     private final PrintStream out;
     private final RunningRecords running;
 
-    LayerStager(Configuration conf, PrintStream out) {
+    public LayerStager(Configuration conf, PrintStream out) {
         this(conf, out, () -> runningRecords(conf));
     }
 
@@ -73,7 +73,7 @@ public final class LayerStager {
     }
 
     /** @return 0, or {@link StagingPlan#CANNOT_WRITE_STATUS} when the staging directory cannot be written */
-    int stage(StagingPlan plan) throws IOException {
+    public int stage(StagingPlan plan) throws IOException {
         Path root = new Path(plan.stagingDirectory());
         FileSystem fs = root.getFileSystem(conf);
         root = fs.makeQualified(root);

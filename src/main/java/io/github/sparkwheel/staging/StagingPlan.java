@@ -16,9 +16,8 @@ import java.util.List;
  */
 public final class StagingPlan {
 
-    /** The mains that stage a plan in a JVM over Spark's classpath, by name: the plugin's JVM never loads them. */
+    /** The main that stages a plan in a JVM over Spark's classpath, by name: the plugin's JVM never loads it. */
     public static final String STAGER_MAIN = "io.github.sparkwheel.staging.LayerStager";
-    public static final String STAGE_THEN_SUBMIT_MAIN = "io.github.sparkwheel.staging.StageThenSubmit";
 
     public static final String LAYERS = "layers";
     public static final String RECORDS = "records";

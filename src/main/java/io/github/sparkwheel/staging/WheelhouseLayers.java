@@ -12,7 +12,6 @@ import io.github.sparkwheel.wheelhouse.Manifest;
 import io.github.sparkwheel.wheelhouse.ReproducibleZip;
 import io.github.sparkwheel.wheelhouse.SourceTree;
 import io.github.sparkwheel.wheelhouse.WheelFile;
-import io.github.sparkwheel.wheelhouse.ZipExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -50,6 +48,8 @@ public final class WheelhouseLayers {
     public static final String DEPENDENCY_SUFFIX = "-deps";
     public static final String SITE = "site";
     public static final String DEPENDENCY_LAYER_FILE = Bootstrap.DIRECTORY + "/dependency-layer";
+    /** Changes when what a dependency layer holds, for the same dependencies, changes. */
+    private static final String DEPENDENCY_LAYER_FORMAT = "dependency layer 1";
 
     private final Layer dependencies;
     private final Layer job;
@@ -86,9 +86,8 @@ public final class WheelhouseLayers {
         }
         Files.createDirectories(directory);
         Path work = directory.resolve(".split-" + UUID.randomUUID());
-        try {
-            ZipExtractor.extract(wheelhouse, work);
-            WheelhouseLayers layers = split(work, manifest, alias, directory);
+        try (ZipFile zip = ZipFile.builder().setPath(wheelhouse).get()) {
+            WheelhouseLayers layers = split(zip, manifest, alias, directory, work);
             Path tmp = directory.resolve(index.getFileName() + "." + UUID.randomUUID() + ".tmp");
             Files.write(tmp, List.of(layers.dependencies.stagedName(), layers.job.stagedName()), StandardCharsets.UTF_8);
             Files.move(tmp, index, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
@@ -99,8 +98,13 @@ public final class WheelhouseLayers {
         }
     }
 
-    private static WheelhouseLayers split(Path home, JsonObject manifest, String alias, Path directory)
-            throws IOException {
+    /**
+     * Reads what each layer needs straight from the wheelhouse: a change of the job's code only extracts the job's
+     * own wheels, and finds the dependency layer it already wrote by a key of what that layer holds (the
+     * dependencies' part of the lock and manifest), without unpacking or zipping the dependencies again.
+     */
+    private static WheelhouseLayers split(ZipFile zip, JsonObject manifest, String alias, Path directory, Path work)
+            throws IOException, UserError {
         JsonElement project = manifest.get("project");
         String jobName = project == null || project.isJsonNull() ? null : WheelFile.canonicalName(project.getAsString());
         JsonArray dependencyWheels = new JsonArray();
@@ -119,7 +123,7 @@ public final class WheelhouseLayers {
         }
 
         // the dependency layer: its wheels, their lock lines, a manifest listing them, their env id
-        String lock = Files.readString(home.resolve(Lock.FILE_NAME), StandardCharsets.UTF_8);
+        String lock = new String(entry(zip, Lock.FILE_NAME), StandardCharsets.UTF_8);
         String dependencyLock = lock.lines().filter(line -> line.startsWith("#")
                         || dependencyNames.contains(WheelFile.canonicalName(line.split("==", 2)[0])))
                 .collect(Collectors.joining("\n", "", "\n"));
@@ -131,35 +135,77 @@ public final class WheelhouseLayers {
         dependencyManifest.addProperty("lock", Lock.FILE_NAME);
         dependencyManifest.addProperty("wheelDirectory", Manifest.WHEEL_DIRECTORY);
         dependencyManifest.add("wheels", dependencyWheels);
-        ReproducibleZip dependencies = new ReproducibleZip(ReproducibleZip.DEFAULT_TIMESTAMP);
-        for (JsonElement wheel : dependencyWheels) {
-            String file = wheel.getAsJsonObject().get("file").getAsString();
-            dependencies.add(file, home.resolve(file), false, true);
+        byte[] dependencyJson = json(dependencyManifest);
+        String dependencyKey = Digests.sha256((DEPENDENCY_LAYER_FORMAT + "\n" + dependencyLock + new String(dependencyJson,
+                StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        Path dependencyIndex = directory.resolve("dependencies-" + dependencyKey + ".layer");
+        Layer dependencyLayer = null;
+        if (Files.isRegularFile(dependencyIndex)) {
+            Path existing = directory.resolve(Files.readString(dependencyIndex, StandardCharsets.UTF_8).trim());
+            if (Files.isRegularFile(existing)) {
+                dependencyLayer = Layer.existing(Layer.Kind.DEPENDENCIES, existing);
+            }
         }
-        dependencies.add(Lock.FILE_NAME, dependencyLock.getBytes(StandardCharsets.UTF_8), false);
-        dependencies.add(Manifest.FILE_NAME, json(dependencyManifest), false);
-        dependencies.add(Bootstrap.ENV_ID, (Digests.sha256(dependencyLock.getBytes(StandardCharsets.UTF_8))
-                .substring(0, 32) + "\n").getBytes(StandardCharsets.US_ASCII), false);
+        if (dependencyLayer == null) {
+            ReproducibleZip dependencies = new ReproducibleZip(ReproducibleZip.DEFAULT_TIMESTAMP);
+            for (JsonElement wheel : dependencyWheels) {
+                String file = wheel.getAsJsonObject().get("file").getAsString();
+                dependencies.add(file, extract(zip, file, work), false, true);
+            }
+            dependencies.add(Lock.FILE_NAME, dependencyLock.getBytes(StandardCharsets.UTF_8), false);
+            dependencies.add(Manifest.FILE_NAME, dependencyJson, false);
+            dependencies.add(Bootstrap.ENV_ID, (Digests.sha256(dependencyLock.getBytes(StandardCharsets.UTF_8))
+                    .substring(0, 32) + "\n").getBytes(StandardCharsets.US_ASCII), false);
+            dependencyLayer = write(Layer.Kind.DEPENDENCIES, dependencies, directory);
+            Path tmp = directory.resolve(dependencyIndex.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(tmp, dependencyLayer.stagedName() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dependencyIndex, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
 
         // the job layer: everything else of the wheelhouse, the job's wheels unpacked under site/
         ReproducibleZip job = new ReproducibleZip(ReproducibleZip.DEFAULT_TIMESTAMP);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(home)) {
-            files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-        }
-        for (Path file : files) {
-            String name = home.relativize(file).toString().replace('\\', '/');
-            if (name.startsWith(Manifest.WHEEL_DIRECTORY + "/") || name.equals(Bootstrap.ENV_ID)) {
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            String name = entry.getName();
+            if (entry.isDirectory() || name.startsWith(Manifest.WHEEL_DIRECTORY + "/") || name.equals(Bootstrap.ENV_ID)) {
                 continue; // wheels go to a layer of their own or to site/; the venv's id is the dependencies'
             }
-            job.add(name, file, Files.isExecutable(file), false);
+            try (InputStream in = zip.getInputStream(entry)) { // ReproducibleZip refuses names that leave the archive
+                job.add(name, in.readAllBytes(), (entry.getUnixMode() & 0111) != 0);
+            }
         }
         job.add(DEPENDENCY_LAYER_FILE, (alias + DEPENDENCY_SUFFIX + "\n").getBytes(StandardCharsets.UTF_8), false);
         for (String wheel : jobWheels) {
-            unpackInto(job, home.resolve(wheel));
+            unpackInto(job, extract(zip, wheel, work));
         }
-        return new WheelhouseLayers(write(Layer.Kind.DEPENDENCIES, dependencies, directory),
-                write(Layer.Kind.JOB, job, directory));
+        return new WheelhouseLayers(dependencyLayer, write(Layer.Kind.JOB, job, directory));
+    }
+
+    private static byte[] entry(ZipFile zip, String name) throws IOException, UserError {
+        ZipArchiveEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new UserError("the wheelhouse has no " + name + "; is it a wheelhouse built by this plugin?");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** One entry of the wheelhouse (a wheel) as a file under {@code work}. */
+    private static Path extract(ZipFile zip, String name, Path work) throws IOException, UserError {
+        ZipArchiveEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new UserError("the wheelhouse's manifest names " + name + ", which it does not hold; rebuild it");
+        }
+        Path out = work.resolve(name).normalize();
+        if (!out.startsWith(work)) {
+            throw new UserError("the wheelhouse's manifest names " + name + ", which points outside it; rebuild it");
+        }
+        Files.createDirectories(out.getParent());
+        try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return out;
     }
 
     /** A pure wheel's files under site/, as an installer lays out purelib: {@code .data/purelib|platlib} too. */

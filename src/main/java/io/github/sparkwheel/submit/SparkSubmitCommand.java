@@ -1,9 +1,9 @@
 package io.github.sparkwheel.submit;
 
+import io.github.sparkwheel.hadoop.HadoopJvm;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.spark.SparkUri;
-import io.github.sparkwheel.staging.StagingPlan;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 public final class SparkSubmitCommand {
 
     static final String SPARK_SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
+    /** Checks the cluster, stages the layers, then runs SparkSubmit, in one JVM; by name: the plugin's JVM never loads it. */
+    static final String LAUNCHER = "io.github.sparkwheel.submit.SubmitLauncher";
 
     private final SubmitRequest request;
     private final Path runner;
@@ -62,11 +64,12 @@ public final class SparkSubmitCommand {
                 classpath.add(request.hadoopConfDir.toString()); // else the client retries 0.0.0.0:8032 for ever
             }
             request.sparkJars.forEach(jar -> classpath.add(jar.toString()));
-            if (staged != null) { // one JVM stages the layers, then submits
-                classpath.add(staged.pluginJar().toString());
+            if (request.yarn()) { // one JVM checks the cluster, stages the layers, then submits
+                classpath.add(pluginJar().toString());
                 command.add(String.join(File.pathSeparator, classpath));
-                command.add(StagingPlan.STAGE_THEN_SUBMIT_MAIN);
-                command.add(staged.planFile().toString());
+                command.add(LAUNCHER);
+                command.add(Long.toString(request.connectTimeout.toMillis()));
+                command.add(staged != null ? staged.planFile().toString() : "-");
             } else {
                 command.add(String.join(File.pathSeparator, classpath));
                 command.add(SPARK_SUBMIT_CLASS);
@@ -74,6 +77,14 @@ public final class SparkSubmitCommand {
         }
         command.addAll(arguments());
         return command;
+    }
+
+    private Path pluginJar() {
+        try {
+            return staged != null ? staged.pluginJar() : HadoopJvm.pluginJar();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** spark-submit's arguments, the job's last. */

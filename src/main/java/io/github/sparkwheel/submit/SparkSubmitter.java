@@ -2,6 +2,7 @@ package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.Heartbeat;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * the YARN application's final status into a result or a {@link UserError} with YARN's diagnostics.
  */
 public final class SparkSubmitter {
+
+    /** After this long without a line in the build's log, a line says what the submission waits on. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
     private final ProcessRunner runner;
     private final BuildLog log;
@@ -60,21 +65,29 @@ public final class SparkSubmitter {
         log.info("Submitting " + request.wheelhouse.getFileName() + " to " + request.master + " (" + request.deployMode
                 + " mode, " + request.environment.name().toLowerCase(Locale.ROOT) + " environment)");
         log.debug("Running " + masker.maskCommandLine(args));
-        SubmissionFollower follower = new SubmissionFollower(log);
         ProcessSpec spec = ProcessSpec.builder(args).description("spark-submit").environment(env)
                 .timeout(request.timeout).secrets(secrets).workingDirectory(request.workDirectory).build();
         ProcessResult result;
-        try {
-            result = runner.run(spec, follower);
+        SubmissionFollower[] following = new SubmissionFollower[1]; // the heartbeat asks it what the wait is on
+        try (Heartbeat beat = Heartbeat.every(HEARTBEAT, log, waited -> following[0].status())) {
+            following[0] = new SubmissionFollower(beat.watch(log));
+            result = runner.run(spec, following[0]);
         } catch (ProcessTimeoutException e) {
-            throw timedOut(request, follower, e);
+            throw timedOut(request, following[0], e);
         }
+        SubmissionFollower follower = following[0];
         String app = follower.applicationId();
         List<String> uploads = follower.uploads();
         if (app != null) {
             log.info("Spark uploaded " + uploads.size() + " files for " + app + (uploads.isEmpty() ? ""
                     : ": " + String.join(", ", uploads.size() <= 12 ? uploads : uploads.subList(0, 12))
                             + (uploads.size() <= 12 ? "" : ", …")));
+        }
+        if (app == null && result.exitCode() == YarnApplications.UNREACHABLE_STATUS) {
+            UserError unreachable = unreachable(result);
+            if (unreachable != null) {
+                throw unreachable;
+            }
         }
         if (app == null && result.exitCode() == StagingPlan.CANNOT_WRITE_STATUS && request.layered()) {
             throw LayerStaging.failed(result);
@@ -180,6 +193,9 @@ public final class SparkSubmitter {
                     + "it on the nodes; set <pysparkArchives> to pyspark.zip and py4j-*.zip (local: paths on the nodes, "
                     + "or files to upload)");
         }
+        if (request.sparkHome != null && request.yarn() && !request.dryRun) {
+            checkCluster(request); // bin/spark-submit cannot host the check: a JVM of its own, before it
+        }
         StagedSubmission staged = null;
         if (request.layered()) {
             LayerStaging staging = new LayerStaging(runner, log);
@@ -189,6 +205,34 @@ public final class SparkSubmitter {
             }
         }
         return new SparkSubmitCommand(request, runnerFile, lockFile, local, moduleOptions, jars, staged);
+    }
+
+    /** The cluster check's verdict, in the user's terms; {@code null} when the output holds none. */
+    static UserError unreachable(ProcessResult result) {
+        for (String line : result.tail()) {
+            int at = line.indexOf(YarnApplications.CHECK_PREFIX + YarnApplications.UNREACHABLE);
+            if (at >= 0) {
+                return new UserError(line.substring(at + YarnApplications.CHECK_PREFIX.length() + YarnApplications.UNREACHABLE.length()));
+            }
+        }
+        return null;
+    }
+
+    /** Runs the cluster check in a JVM over the Spark home's classpath; its progress lines are the build's. */
+    private void checkCluster(SubmitRequest request) throws UserError, IOException {
+        String staging = request.layered() && request.stagingDirectory != null ? request.stagingDirectory : "-";
+        ProcessResult result;
+        try {
+            result = runner.run(request.hadoopJvm().helper(YarnApplications.CLUSTER_CHECK, List.of(Long.toString(
+                    request.connectTimeout.toMillis()), staging)).quiet(false).description("cluster check").build(), log);
+        } catch (ProcessException e) {
+            throw new UserError("Checking the cluster failed: " + e.getMessage(), e);
+        }
+        if (!result.succeeded()) {
+            UserError unreachable = unreachable(result);
+            throw unreachable != null ? unreachable : new UserError("Checking the cluster failed (exit code "
+                    + result.exitCode() + "); its last lines:" + System.lineSeparator() + result.tailText());
+        }
     }
 
     private static void extract(Path zip, String name, Path target) throws IOException, UserError {

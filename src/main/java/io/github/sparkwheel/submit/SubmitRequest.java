@@ -75,6 +75,11 @@ public final class SubmitRequest {
     public String artifact = "unknown:unknown";
     /** Where the Spark runtime layer is written on this machine (shared by projects); {@code null}: the work directory. */
     public Path layerCache;
+    /**
+     * How long the cluster (its ResourceManager, the staging file system) may take to answer before anything is
+     * submitted; the user's own {@code yarn.resourcemanager.connect.max-wait.ms} wins for the ResourceManager.
+     */
+    public Duration connectTimeout = Duration.ofSeconds(20);
     /** Waits for the application's end ({@code spark.yarn.submit.waitAppCompletion}). */
     public boolean waitForCompletion = true;
     /** {@code null} or zero: no limit. */

@@ -34,7 +34,8 @@ public final class Manifest {
      * @param runtime the Python runtime it was built with ({@code PythonRuntime#manifestEntry}), or {@code null}
      */
     public Manifest(String pluginVersion, PythonInfo python, Target target, Map<String, Object> runtime,
-            String projectName, String entryPoint, String script, Lock lock, Map<String, Object> bootstrap, String digest) {
+            String projectName, String entryPoint, String entryPointDeclaredIn, String script, Lock lock,
+            Map<String, Object> bootstrap, String digest) {
         content.put("formatVersion", FORMAT_VERSION);
         content.put("generator", "pyspark-maven-plugin " + pluginVersion);
         Map<String, Object> py = new LinkedHashMap<>();
@@ -57,6 +58,9 @@ public final class Manifest {
         }
         content.put("project", projectName);
         content.put("entryPoint", entryPoint);
+        if (entryPointDeclaredIn != null) {
+            content.put("entryPointDeclaredIn", entryPointDeclaredIn);
+        }
         content.put("script", script);
         content.put("runner", io.github.sparkwheel.runner.RunnerScript.FILE_NAME);
         content.put("lock", Lock.FILE_NAME);

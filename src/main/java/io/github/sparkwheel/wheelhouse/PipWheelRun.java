@@ -2,6 +2,7 @@ package io.github.sparkwheel.wheelhouse;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.Heartbeat;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
@@ -25,6 +26,9 @@ import java.util.List;
  */
 final class PipWheelRun {
 
+    /** After this long without a line from pip, a line says it still runs. */
+    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(60);
+
     private PipWheelRun() {}
 
     /** @return what went wrong, in the user's terms, or {@code null} when pip succeeded */
@@ -42,6 +46,7 @@ final class PipWheelRun {
         own.tempDirectory = request.workDirectory.resolve("tmp");
         SourceTree.deleteRecursively(own.tempDirectory);
         Files.createDirectories(own.tempDirectory);
+        Files.deleteIfExists(request.workDirectory.resolve("pip.log")); // an earlier run's
         PipWheelCommand pip = new PipWheelCommand(request.python, own);
         List<String> args = download ? pip.downloadArguments(wheelDir, requirementFiles, targets)
                 : pip.arguments(wheelDir, requirementFiles, targets);
@@ -58,15 +63,29 @@ final class PipWheelRun {
         }
         log.info("Running " + masker.maskCommandLine(args));
         try {
-            ProcessResult result = runner.run(spec, log);
+            ProcessResult result;
+            try (Heartbeat beat = Heartbeat.every(HEARTBEAT, log, waited -> "pip is still running (" + waited.toSeconds()
+                    + " s) and has written nothing for " + HEARTBEAT.toSeconds() + " s: building a C extension or "
+                    + "downloading a large wheel can take that long")) {
+                result = runner.run(spec, beat.watch(log));
+            }
             if (result.succeeded()) {
                 return null;
             }
             Path pipLog = pip.logFile();
-            // decoded leniently: a byte pip logged from a server's page must not hide pip's own error
-            List<String> lines = Files.isRegularFile(pipLog) ? List.of(new String(Files.readAllBytes(pipLog),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\\R")) : List.of();
-            return PipErrors.explain(result, own, lines);
+            Path kept = request.workDirectory.resolve("pip.log"); // the temporary directory goes; the log stays
+            List<String> lines = List.of();
+            if (Files.isRegularFile(pipLog)) {
+                // masked as every log line is, and decoded leniently: a byte pip logged from a server's page must not
+                // hide pip's own error
+                lines = new java.util.ArrayList<>();
+                for (String line : new String(Files.readAllBytes(pipLog), java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\\R")) {
+                    lines.add(masker.mask(line));
+                }
+                Files.write(kept, lines, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return PipErrors.explain(result, own, lines, Files.isRegularFile(kept) ? kept : null);
         } catch (ProcessTimeoutException e) {
             throw new UserError(e.getMessage() + "; perhaps you should raise <timeout> or -Dpyspark.timeout", e);
         } finally {

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * What kind of Python job a source directory holds: a package (pyproject.toml or setup.py), or a
@@ -57,9 +61,10 @@ public final class ProjectSource {
             throw new UserError("Requirements file " + reqs + " does not exist, perhaps you should fix <requirementsFile>"
                     + " or -Dpyspark.requirementsFile");
         }
-        Path pyproject = directory.resolve("pyproject.toml");
+        TomlParseResult pyproject = pyproject(directory);
+        SetupCfg.check(directory.resolve("setup.cfg"));
         boolean buildable = Files.isRegularFile(directory.resolve("setup.py"))
-                || (Files.isRegularFile(pyproject) && declaresProject(read(pyproject)));
+                || (pyproject != null && declaresProject(pyproject));
         if (buildable) {
             return new ProjectSource(directory, Kind.PACKAGE, reqs, null, readProjectName(directory).orElse(null));
         }
@@ -99,8 +104,55 @@ public final class ProjectSource {
         return names;
     }
 
-    static boolean declaresProject(String pyproject) {
-        return Pattern.compile("(?m)^\\s*\\[(project|build-system|tool\\.poetry)\\]").matcher(pyproject).find();
+    /**
+     * {@code <directory>/pyproject.toml} as TOML, or {@code null} when there is none; one that is not TOML fails
+     * with the file, line and column, and what the parser expected there, as pip would fail on it later.
+     */
+    static TomlParseResult pyproject(Path directory) throws UserError, IOException {
+        Path file = directory.resolve("pyproject.toml");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        TomlParseResult toml = Toml.parse(file);
+        if (toml.hasErrors()) {
+            TomlParseError first = toml.errors().get(0);
+            throw new UserError(file + " is not valid TOML: line " + first.position().line() + ", column "
+                    + first.position().column() + ": " + first.getMessage().replaceAll("\\s*\\(line \\d+, column \\d+\\)$", "")
+                    + (toml.errors().size() > 1 ? " (and " + (toml.errors().size() - 1) + " more errors)" : "")
+                    + ". pip reads this file to build the job: fix it (see https://toml.io)");
+        }
+        return toml;
+    }
+
+    static boolean declaresProject(TomlParseResult pyproject) {
+        return pyproject.isTable("project") || pyproject.isTable("build-system") || pyproject.isTable("tool.poetry");
+    }
+
+    /**
+     * Where a console script is declared, for messages about the entry point it names: the file (relative to the
+     * source directory, so that the manifest stays the same on every machine) and table that hold it.
+     */
+    public String whereDeclared(String consoleScript) throws IOException {
+        try {
+            TomlParseResult toml = pyproject(directory);
+            if (toml != null) {
+                for (String table : List.of("project.scripts", "tool.poetry.scripts")) {
+                    TomlTable scripts = toml.getTable(table);
+                    if (scripts != null && scripts.contains(List.of(consoleScript))) {
+                        return "the console script " + consoleScript + " in [" + table + "] of pyproject.toml";
+                    }
+                }
+            }
+        } catch (UserError unreadable) {
+            // detect() has read it already
+        }
+        for (String file : List.of("setup.cfg", "setup.py")) {
+            Path path = directory.resolve(file);
+            if (Files.isRegularFile(path) && read(path).contains(consoleScript)) {
+                return "the console script " + consoleScript + " of " + file;
+            }
+        }
+        return "the console script " + consoleScript + " of the project";
     }
 
     /**
@@ -110,11 +162,10 @@ public final class ProjectSource {
     static Optional<String> readProjectName(Path directory) throws IOException {
         Path pyproject = directory.resolve("pyproject.toml");
         if (Files.isRegularFile(pyproject)) {
-            String text = read(pyproject);
-            for (String table : List.of("project", "tool.poetry")) {
-                Optional<String> name = keyInTable(text, table, "name");
-                if (name.isPresent()) {
-                    return name;
+            TomlParseResult toml = Toml.parse(pyproject);
+            for (String key : List.of("project.name", "tool.poetry.name")) {
+                if (!toml.hasErrors() && toml.isString(key)) {
+                    return Optional.of(toml.getString(key));
                 }
             }
         }

@@ -126,13 +126,22 @@ public final class WheelhouseBuilder {
         add(zip, digests, Lock.FILE_NAME, lockText, false);
 
         String entryPoint = null;
+        String declaredIn = null;
         String script = null;
         byte[] runnerScript;
         if (source.kind() == ProjectSource.Kind.SCRIPT) {
             script = source.directory().relativize(source.script().orElseThrow()).toString();
             runnerScript = Files.readAllBytes(source.script().orElseThrow());
         } else {
-            EntryPoint resolved = configured != null ? configured : detectEntryPoint(source, lock);
+            EntryPoint resolved;
+            if (configured != null) {
+                resolved = configured;
+                declaredIn = "<entryPoint> (-Dpyspark.entryPoint)";
+            } else {
+                String[] consoleScript = detectConsoleScript(source, lock);
+                resolved = EntryPoint.parse(consoleScript[1]);
+                declaredIn = source.whereDeclared(consoleScript[0]);
+            }
             entryPoint = resolved.toString();
             runnerScript = RunnerScript.render(resolved).getBytes(StandardCharsets.UTF_8);
         }
@@ -145,7 +154,7 @@ public final class WheelhouseBuilder {
 
         Manifest manifest = new Manifest(request.pluginVersion, info, target,
                 request.runtime == null ? null : request.runtime.manifestEntry(), source.projectName().orElse(null),
-                entryPoint, script, lock, Bootstrap.describe(envId), contentDigest(digests));
+                entryPoint, declaredIn, script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
         return manifest;
@@ -350,8 +359,8 @@ public final class WheelhouseBuilder {
         return wheels;
     }
 
-    /** The one console script of the project's own wheel. */
-    static EntryPoint detectEntryPoint(ProjectSource source, Lock lock) throws UserError, IOException {
+    /** The one console script of the project's own wheel: {name, entry point}. */
+    static String[] detectConsoleScript(ProjectSource source, Lock lock) throws UserError, IOException {
         String hint = ", perhaps you should set <entryPoint>package.module:function</entryPoint> or -Dpyspark.entryPoint";
         Optional<String> name = source.projectName().map(WheelFile::canonicalName);
         if (name.isEmpty()) {
@@ -367,7 +376,7 @@ public final class WheelhouseBuilder {
             throw new UserError("No entry point: " + own.fileName() + " declares " + (scripts.isEmpty()
                     ? "no console_scripts" : scripts.size() + " console_scripts " + found) + hint);
         }
-        return EntryPoint.parse(scripts.get(0)[1]);
+        return scripts.get(0);
     }
 
     private static void add(ReproducibleZip zip, Map<String, String> digests, String name, byte[] content,

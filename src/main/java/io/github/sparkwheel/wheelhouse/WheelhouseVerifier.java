@@ -34,6 +34,7 @@ public final class WheelhouseVerifier {
     private static final String CHECK = "/io/github/sparkwheel/verify/check_environment.py";
     static final int MISSING_DEPENDENCY = 4;
     static final int BOOTSTRAP_FAILED = 3;
+    static final int BROKEN_ENTRY_POINT = 5;
 
     private final ProcessRunner runner;
     private final BuildLog log;
@@ -71,15 +72,21 @@ public final class WheelhouseVerifier {
         if (manifest.has("target") && !runsHere(manifest, python)) {
             return;
         }
-        String module = "-";
+        String entryPoint = "-";
         String script = "-";
+        String module = null;
         if (manifest.has("entryPoint") && !manifest.get("entryPoint").isJsonNull()) {
-            module = EntryPoint.parse(manifest.get("entryPoint").getAsString()).module();
+            EntryPoint parsed = EntryPoint.parse(manifest.get("entryPoint").getAsString());
+            entryPoint = parsed.toString();
+            module = parsed.module();
         } else if (manifest.has("script") && !manifest.get("script").isJsonNull()) {
             script = home.resolve(manifest.get("runner").getAsString()).toString();
         }
+        String declared = manifest.has("entryPointDeclaredIn") && !manifest.get("entryPointDeclaredIn").isJsonNull()
+                ? manifest.get("entryPointDeclaredIn").getAsString() : "the wheelhouse's manifest";
 
-        List<String> command = List.of(home.resolve(Bootstrap.INTERPRETER).toString(), check.toString(), module, script);
+        List<String> command = List.of(home.resolve(Bootstrap.INTERPRETER).toString(), check.toString(), entryPoint,
+                script, declared);
         ProcessSpec.Builder spec = ProcessSpec.builder(command)
                 .description("wheelhouse verification")
                 .workingDirectory(home.getParent())
@@ -106,16 +113,24 @@ public final class WheelhouseVerifier {
                     + ". Add it to the project's dependencies, its requirements.txt or <extraDistributions>"
                     + " (and check <pipArgs> for --no-deps)");
         }
+        if (result.exitCode() == BROKEN_ENTRY_POINT) {
+            List<String> broken = result.tail().stream().filter(l -> l.contains("BROKEN "))
+                    .map(l -> l.substring(l.indexOf("BROKEN ") + "BROKEN ".length())).collect(Collectors.toList());
+            throw new UserError("The job cannot start on the cluster: " + String.join("; ", broken) + ". Fix "
+                    + (module != null ? "the entry point (where it is declared) or the function's name in the code"
+                            : "the script") + ", then rebuild (mvn package)");
+        }
         if (result.exitCode() == BOOTSTRAP_FAILED) {
             throw new UserError("The wheelhouse's bootstrap failed as it would on an executor:" + System.lineSeparator()
                     + bootstrapLines(result));
         }
         if (!result.succeeded()) {
-            throw new UserError("The job's entry point " + (module.equals("-") ? script : module) + " does not import "
+            throw new UserError("The job's entry point " + (module == null ? script : module) + " does not import "
                     + "in the environment built from the wheelhouse (exit code " + result.exitCode() + "):"
                     + System.lineSeparator() + result.tailText());
         }
-        log.info("Verified: the wheelhouse installs offline and its entry point imports");
+        log.info("Verified: the wheelhouse installs offline and its entry point " + (module != null && entryPoint.contains(":")
+                ? "resolves to a function" : "imports"));
     }
 
     /**

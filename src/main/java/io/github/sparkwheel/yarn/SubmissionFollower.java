@@ -32,6 +32,8 @@ public final class SubmissionFollower implements BuildLog {
     private String lastLevel;
     private final List<String> diagnostics = new ArrayList<>();
     private final List<String> uploads = new ArrayList<>();
+    /** When the state last changed (or following began). */
+    private volatile long stateSince = System.nanoTime();
 
     public SubmissionFollower(BuildLog log) {
         this.log = log;
@@ -52,6 +54,36 @@ public final class SubmissionFollower implements BuildLog {
     /** The file names of the resources Spark copied into the application's staging directory. */
     public synchronized List<String> uploads() {
         return new ArrayList<>(uploads);
+    }
+
+    /**
+     * What the submission waits on, for a heartbeat: before YARN has the application, Spark is still preparing
+     * and uploading its resources; ACCEPTED means YARN has not started its ApplicationMaster (no room in the
+     * queue?); RUNNING means the job runs.
+     */
+    public synchronized String status() {
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stateSince);
+        if (applicationId == null) {
+            return "Still submitting (" + seconds + " s): Spark's client is " + (uploads.isEmpty()
+                    ? "preparing the submission and talking to the ResourceManager"
+                    : "uploading its resources (" + uploads.size() + " so far, the last " + uploads.get(uploads.size() - 1)
+                            + ")");
+        }
+        if (state == null) {
+            return "YARN application " + applicationId + " submitted " + seconds + " s ago; waiting for its first report";
+        }
+        switch (state) {
+            case "ACCEPTED":
+                return "YARN application " + applicationId + " has been ACCEPTED for " + seconds + " s: YARN has not "
+                        + "started its ApplicationMaster yet (is there room in the queue? "
+                        + (trackingUrl != null ? trackingUrl : "see the ResourceManager's UI") + ")"
+                        + (diagnostics.isEmpty() ? "" : "; YARN says: " + String.join(" | ", diagnostics));
+            case "RUNNING":
+                return "YARN application " + applicationId + " has been RUNNING for " + seconds + " s"
+                        + (trackingUrl != null ? " (" + trackingUrl + ")" : "");
+            default:
+                return "YARN application " + applicationId + " is " + state + " (for " + seconds + " s)";
+        }
     }
 
     @Override
@@ -83,6 +115,7 @@ public final class SubmissionFollower implements BuildLog {
         if (report && !m.group(2).equals(state)) {
             applicationId = m.group(1);
             state = m.group(2);
+            stateSince = System.nanoTime();
             log.info("YARN application " + applicationId + " is " + state);
         }
         m = TRACKING.matcher(line);

@@ -21,6 +21,12 @@ public final class YarnApplications {
     /** The helpers this class starts in a {@link HadoopJvm}, by name: the plugin's JVM never loads them. */
     static final String YARN_KILL = "io.github.sparkwheel.yarn.YarnKill";
     static final String YARN_LOGS = "io.github.sparkwheel.yarn.YarnLogs";
+    /** The cluster check ({@code ClusterCheck}), by name, and how its verdict reads. */
+    public static final String CLUSTER_CHECK = "io.github.sparkwheel.yarn.ClusterCheck";
+    public static final String CHECK_PREFIX = "pyspark-cluster-check: ";
+    public static final String UNREACHABLE = "UNREACHABLE ";
+    /** The check's exit status when the cluster does not answer. */
+    public static final int UNREACHABLE_STATUS = 5;
 
     /** The tail of each ApplicationMaster log that is read: enough for a traceback under Spark's logging. */
     static final long LOG_BYTES = 64 * 1024;

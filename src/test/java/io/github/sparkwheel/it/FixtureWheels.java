@@ -24,11 +24,19 @@ public final class FixtureWheels {
      */
     public static Path write(Path dir, String name, String version, String tags, Map<String, String> files)
             throws IOException {
+        return write(dir, name, version, tags, files, java.util.List.of());
+    }
+
+    /** @param requires the wheel's {@code Requires-Dist} lines, e.g. {@code libc==1.0} */
+    public static Path write(Path dir, String name, String version, String tags, Map<String, String> files,
+            java.util.List<String> requires) throws IOException {
         Files.createDirectories(dir);
         Path wheel = dir.resolve(name + "-" + version + "-" + tags + ".whl");
         String distInfo = name + "-" + version + ".dist-info/";
         Map<String, String> entries = new TreeMap<>(files);
-        entries.put(distInfo + "METADATA", "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
+        StringBuilder metadata = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
+        requires.forEach(r -> metadata.append("Requires-Dist: ").append(r).append('\n'));
+        entries.put(distInfo + "METADATA", metadata.toString());
         entries.put(distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: pyspark-maven-plugin-it\nRoot-Is-Purelib: "
                 + tags.endsWith("-none-any") + "\n" + tagLines(tags));
         entries.put(distInfo + "RECORD", "");

@@ -104,9 +104,13 @@ class WheelhouseLayersTest {
         assertThat(Files.readAllBytes(again.dependencies().file())).isEqualTo(Files.readAllBytes(one.dependencies().file()));
         assertThat(Files.readAllBytes(again.job().file())).isEqualTo(Files.readAllBytes(one.job().file()));
 
+        long written = Files.getLastModifiedTime(one.dependencies().file()).toMillis() - 60_000;
+        Files.setLastModifiedTime(one.dependencies().file(), java.nio.file.attribute.FileTime.fromMillis(written));
         Path changed = wheelhouse("b", "[console_scripts]\njob = job.cli:run\n", false); // the job's wheel changed
         WheelhouseLayers two = WheelhouseLayers.of(changed, "wheelhouse", dir.resolve("layers-1"));
         assertThat(two.dependencies().stagedName()).isEqualTo(one.dependencies().stagedName());
+        assertThat(Files.getLastModifiedTime(two.dependencies().file()).toMillis())
+                .as("found by what it holds, not written again").isEqualTo(written);
         assertThat(two.job().stagedName()).isNotEqualTo(one.job().stagedName());
     }
 

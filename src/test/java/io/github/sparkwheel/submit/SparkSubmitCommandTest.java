@@ -37,11 +37,17 @@ class SparkSubmitCommandTest {
     }
 
     @Test
-    void command_withoutSparkHome_runsSparkSubmitOverTheJarsWithConfDirFirstOnTheClasspath() {
+    void command_withoutSparkHome_checksTheClusterThenRunsSparkSubmitOverTheJarsWithConfDirFirstOnTheClasspath()
+            throws Exception {
         List<String> cmd = command(request()).command();
-        assertThat(cmd.subList(0, 5)).containsExactly("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", "/etc/hadoop/conf:/m2/spark-core_2.12-3.5.5.jar:/m2/spark-yarn_2.12-3.5.5.jar",
-                "org.apache.spark.deploy.SparkSubmit");
+        assertThat(cmd.subList(0, 7)).containsExactly("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", "/etc/hadoop/conf:/m2/spark-core_2.12-3.5.5.jar:/m2/spark-yarn_2.12-3.5.5.jar"
+                        + File.pathSeparator + io.github.sparkwheel.hadoop.HadoopJvm.pluginJar(),
+                SparkSubmitCommand.LAUNCHER, "20000", "-");
+        assertThat(SparkSubmitCommand.LAUNCHER).isEqualTo(SubmitLauncher.class.getName());
+        SubmitRequest local = request();
+        local.master = "local[2]"; // nothing to check: SparkSubmit itself
+        assertThat(command(local).command().get(4)).isEqualTo("org.apache.spark.deploy.SparkSubmit");
         assertThat(cmd).containsSequence("--conf",
                 "spark.yarn.jars=file:///m2/spark-core_2.12-3.5.5.jar,file:///m2/spark-yarn_2.12-3.5.5.jar");
         assertThat(command(request()).environment()).containsEntry("HADOOP_CONF_DIR", "/etc/hadoop/conf")

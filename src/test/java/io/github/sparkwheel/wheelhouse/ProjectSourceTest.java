@@ -64,6 +64,44 @@ class ProjectSourceTest {
     }
 
     @Test
+    void detect_aPyprojectThatIsNotToml_saysWhereAndWhat_notThatThereIsNoScript() throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\"\n\n[project]\n"
+                + "name = \"clickstream\"\n");
+        assertThatThrownBy(() -> ProjectSource.detect(dir, null, null)).isInstanceOf(UserError.class)
+                .hasMessageStartingWith(dir.resolve("pyproject.toml") + " is not valid TOML: line 4, column 1: ")
+                .hasMessageContaining("pip reads this file to build the job: fix it (see https://toml.io)")
+                .hasMessageNotContaining("script");
+    }
+
+    @Test
+    void detect_aSetupCfgSetuptoolsCannotRead_saysWhereAndWhat() throws Exception {
+        Files.writeString(dir.resolve("setup.py"), "from setuptools import setup\nsetup()\n");
+        Files.writeString(dir.resolve("setup.cfg"), "[metadata]\nname = legacy\nversion\n");
+        assertThatThrownBy(() -> ProjectSource.detect(dir, null, null)).isInstanceOf(UserError.class)
+                .hasMessage(dir.resolve("setup.cfg") + " cannot be read as setuptools reads it: line 3, column 1: expected "
+                        + "'key = value', a [section] header, or a line indented deeper than its option to continue that "
+                        + "option's value. pip reads this file to build the job: fix it");
+        Files.writeString(dir.resolve("setup.cfg"), "name = legacy\n");
+        assertThatThrownBy(() -> ProjectSource.detect(dir, null, null)).hasMessageContaining("line 1, column 1: expected a "
+                + "[section] header before the first option");
+        Files.writeString(dir.resolve("setup.cfg"), "[metadata]\nname = a\n  continued\n\n; comment\n[options]\n"
+                + "install_requires =\n    six\n[metadata]\n");
+        assertThatThrownBy(() -> ProjectSource.detect(dir, null, null)).hasMessageContaining("line 9, column 1: the "
+                + "section [metadata] appears a second time");
+        Files.writeString(dir.resolve("setup.cfg"), "[metadata]\nname = a\n  continued\n\n# comment\n[options]\n"
+                + "install_requires =\n    six\n    numpy\n");
+        assertThat(ProjectSource.detect(dir, null, null).projectName()).hasValue("a");
+    }
+
+    @Test
+    void whereDeclared_namesTheTableOfTheConsoleScript() throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"clickstream\"\n\n[project.scripts]\n"
+                + "clickstream = \"clickstream.main:run\"\n");
+        assertThat(ProjectSource.detect(dir, null, null).whereDeclared("clickstream"))
+                .isEqualTo("the console script clickstream in [project.scripts] of pyproject.toml");
+    }
+
+    @Test
     void detect_emptyDirectory_namesWhatIsMissingAndTheFix() {
         assertThatThrownBy(() -> ProjectSource.detect(dir, null, null)).isInstanceOf(UserError.class)
                 .hasMessage("No Python project found in " + dir + " (no pyproject.toml, setup.py or requirements.txt), "

@@ -1,0 +1,5 @@
+import privlib
+
+
+def main():
+    print(privlib.ANSWER)

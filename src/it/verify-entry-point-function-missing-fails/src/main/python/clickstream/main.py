@@ -1,0 +1,6 @@
+def main():
+    return 0
+
+
+def run_function():
+    return 0

@@ -1,0 +1,40 @@
+package io.github.sparkwheel.submit;
+
+import io.github.sparkwheel.staging.LayerStager;
+import io.github.sparkwheel.staging.StagingPlan;
+import io.github.sparkwheel.yarn.ClusterCheck;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+
+/**
+ * The submit goal's JVM over Spark's classpath (without a Spark home): checks that the cluster answers
+ * ({@link ClusterCheck}, within the connect timeout), stages the plan's layers if there is a plan, then runs
+ * {@code org.apache.spark.deploy.SparkSubmit} in the same JVM: one JVM start and one Hadoop client for all.
+ *
+ * <pre>java … -cp &lt;conf&gt;:&lt;spark jars&gt;:&lt;plugin&gt; io.github.sparkwheel.submit.SubmitLauncher TIMEOUT_MS PLAN|- &lt;spark-submit arguments&gt;</pre>
+ */
+public final class SubmitLauncher {
+
+    private SubmitLauncher() {}
+
+    public static void main(String[] args) throws Throwable {
+        YarnConfiguration conf = new YarnConfiguration();
+        StagingPlan plan = "-".equals(args[1]) ? null : StagingPlan.read(Paths.get(args[1]));
+        int status = ClusterCheck.check(conf, System.out, Long.parseLong(args[0]),
+                plan == null ? "-" : plan.stagingDirectory());
+        if (status == 0 && plan != null) {
+            status = new LayerStager(conf, System.out).stage(plan);
+        }
+        if (status != 0) {
+            System.exit(status);
+        }
+        try {
+            Class.forName("org.apache.spark.deploy.SparkSubmit").getMethod("main", String[].class)
+                    .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
