@@ -2,6 +2,7 @@
 def socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
 def port = socket.localPort
 socket.close()
+new File(basedir, 'hadoop-conf').mkdirs() // an empty directory is not in git
 new File(basedir, 'hadoop-conf/yarn-site.xml').text = """<?xml version="1.0"?>
 <configuration>
   <property><name>yarn.resourcemanager.address</name><value>127.0.0.1:${port}</value></property>

@@ -107,7 +107,7 @@ public final class StagedSubmission {
         return planFile;
     }
 
-    /** Where {@code StageThenSubmit} and {@code LayerStager} are: on SparkSubmit's classpath too. */
+    /** Where {@code SubmitLauncher} and {@code LayerStager} are: on SparkSubmit's classpath too. */
     Path pluginJar() {
         return pluginJar;
     }
