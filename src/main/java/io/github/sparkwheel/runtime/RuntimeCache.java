@@ -1,22 +1,14 @@
 package io.github.sparkwheel.runtime;
 
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.SharedCache;
 import io.github.sparkwheel.UserError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Where Python runtimes are unpacked on this machine, once per archive (by its sha256), shared by every
@@ -24,21 +16,15 @@ import java.util.stream.Stream;
  * {@code <root>/<id>-node/} the layer the cluster's nodes get ({@link NodeRuntime}: trimmed of what a job
  * never needs) and that layer unpacked, for a driver or a verification on this machine.
  *
- * <p>Safe for the threads of a {@code mvn -T} build and for concurrent builds: each unpack holds an
- * in-JVM lock and a file lock, writes to a temporary directory, moves it into place and writes
- * {@code .ready} last; the remains of an unpack that was killed are removed by the next one.
+ * <p>Safe for the threads of a {@code mvn -T} build and for concurrent builds (see {@link SharedCache}).
  */
 public final class RuntimeCache {
 
-    private static final String READY = ".ready";
-    /** One JVM's threads: a file lock held by this JVM cannot serialise them (OverlappingFileLockException). */
-    private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
-
-    private final Path root;
+    private final SharedCache cache;
 
     /** @param root e.g. {@code ~/.m2/repository/.cache/pyspark-maven-plugin/python-runtimes} */
     public RuntimeCache(Path root) {
-        this.root = root.toAbsolutePath();
+        this.cache = new SharedCache(root);
     }
 
     /**
@@ -48,13 +34,9 @@ public final class RuntimeCache {
      */
     public PythonRuntime install(RuntimeCoordinates coordinates, Path archive) throws UserError, IOException {
         String sha256 = Digests.sha256(archive);
-        Path home = root.resolve(sha256.substring(0, 16));
-        once(home, () -> {
-            Path tmp = temporary(home);
-            unpack(coordinates, sha256, archive, tmp);
-            return tmp;
-        });
-        return PythonRuntime.read(home);
+        String name = sha256.substring(0, 16);
+        cache.once(name, tmp -> unpack(coordinates, sha256, archive, tmp));
+        return PythonRuntime.read(cache.root().resolve(name));
     }
 
     /** Unpacks the archive's Python into {@code target}, made runnable, with its marker. */
@@ -81,57 +63,22 @@ public final class RuntimeCache {
      * @param archive the archive {@code runtime} was installed from
      */
     public NodeRuntime forNodes(PythonRuntime runtime, Path archive) throws UserError, IOException {
-        Path dir = root.resolve(runtime.id() + "-node");
+        Path dir = cache.root().resolve(runtime.id() + "-node");
         Path layer = dir.resolve(runtime.coordinates().fileStem() + ".tar.gz");
-        once(dir, () -> {
-            Path tmp = temporary(dir);
+        cache.once(dir.getFileName().toString(), tmp -> {
             Path tmpLayer = tmp.resolve(layer.getFileName());
             Path pristine = tmp.resolve("pristine");
             unpack(runtime.coordinates(), runtime.sha256(), archive, pristine);
             NodeRuntime.writeLayer(pristine, runtime.majorMinor(), tmpLayer);
-            deleteRecursively(pristine);
+            SharedCache.deleteRecursively(pristine);
             Files.writeString(tmp.resolve(NodeRuntime.SHA256), Digests.sha256(tmpLayer) + "\n");
             try (InputStream in = Files.newInputStream(tmpLayer)) {
                 RuntimeArchive.extractTar(new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
                         new java.io.BufferedInputStream(in)), "", tmp.resolve(NodeRuntime.TREE), tmpLayer.toString());
             }
-            return tmp;
         });
         return new NodeRuntime(layer, Files.readString(dir.resolve(NodeRuntime.SHA256)).trim(),
                 runtime.at(dir.resolve(NodeRuntime.TREE)));
-    }
-
-    private interface Unpack {
-        /** Writes the directory's content to a temporary directory and returns it. */
-        Path into() throws UserError, IOException;
-    }
-
-    /** Runs {@code unpack} unless {@code dir} is ready, under both locks, and moves its result to {@code dir}. */
-    private void once(Path dir, Unpack unpack) throws UserError, IOException {
-        if (!Files.isRegularFile(dir.resolve(READY))) {
-            synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
-                Files.createDirectories(root);
-                try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = channel.lock()) {
-                    if (!Files.isRegularFile(dir.resolve(READY))) {
-                        deleteRecursively(dir); // the remains of an unpack that was stopped
-                        Path tmp = unpack.into();
-                        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-                        Files.writeString(dir.resolve(READY), "");
-                    }
-                }
-            }
-        }
-    }
-
-    private Path temporary(Path dir) throws IOException {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(root, "." + dir.getFileName() + ".*.tmp")) {
-            for (Path old : stale) { // an unpack killed halfway; the lock says no other is running
-                deleteRecursively(old);
-            }
-        }
-        return root.resolve("." + dir.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
     /**
@@ -150,23 +97,6 @@ public final class RuntimeCache {
                     Files.copy(library, copy, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

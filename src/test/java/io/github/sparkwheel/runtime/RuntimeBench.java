@@ -57,7 +57,7 @@ public final class RuntimeBench {
                     System.out.printf("round %d: unpack %.2f s, node layer %.2f s (%d KB), warm %.3f s%n", round + 1,
                             install.get(round) / 1e9, node.get(round) / 1e9, Files.size(forNodes.layer()) / 1024,
                             warm.get(round) / 1e9);
-                    RuntimeCache.deleteRecursively(runtime.home().getParent());
+                    io.github.sparkwheel.SharedCache.deleteRecursively(runtime.home().getParent());
                 }
                 System.out.printf("%s (%d KB jar), medians: first use: unpack %.2f s + node layer %.2f s; warm use %.3f s%n",
                         PY311, Files.size(archive) / 1024, median(install) / 1e9, median(node) / 1e9, median(warm) / 1e9);
