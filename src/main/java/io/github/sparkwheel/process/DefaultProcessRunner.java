@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -177,7 +176,7 @@ public final class DefaultProcessRunner implements ProcessRunner {
                     sink.accept(line);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the child was stopped (timeout, Ctrl-C) and its pipe closed under this reader: its output ends here
             }
         }, "pyspark-process-" + name);
         t.setDaemon(true);
