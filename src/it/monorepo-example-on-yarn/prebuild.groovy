@@ -10,8 +10,10 @@ from.eachFileRecurse(groovy.io.FileType.FILES) { f ->
 def pom = new File(basedir, 'monorepo/pom.xml')
 pom.text = pom.text
         .replaceFirst(/<example\.wheels>[^<]*<\/example\.wheels>/, "<example.wheels>${itWheels}</example.wheels>")
+        .replaceFirst(/<example\.testWheels>[^<]*<\/example\.testWheels>/, "<example.testWheels>${itTestWheels}</example.testWheels>")
+        .replaceFirst(/<pyspark\.pysparkArchives>[^<]*<\/pyspark\.pysparkArchives>/,
+                "<pyspark.pysparkArchives>${itPyspark}/pyspark.zip,${itPyspark}/py4j.zip</pyspark.pysparkArchives>")
         .replaceFirst(/<\/properties>/, """    <pyspark.hadoopConfDir>${yarnDir}/conf</pyspark.hadoopConfDir>
-    <pyspark.pysparkArchives>${itPyspark}/pyspark.zip,${itPyspark}/py4j.zip</pyspark.pysparkArchives>
     <pyspark.nodePython>${python}</pyspark.nodePython>
     <pyspark.python>${python}</pyspark.python>
     <pyspark.driverMemory>512m</pyspark.driverMemory>

@@ -12,9 +12,31 @@ zip.close()
 assert inside == attached.bytes
 assert runs[0] =~ /etl-job 1\.0\.0-SNAPSHOT \.+ SUCCESS/
 
+// ... and in its test phase, each module's Python tests: textkit's with unittest (no test dependencies declared), in
+// an environment built from the library's wheel; etl-job's with pytest and a local Spark whose classpath has the udfs
+// module's jar (the Java UDF called from SQL) and whose Python workers have textkit. Reported as JUnit XML.
+def suite = { String module ->
+    def s = io.github.sparkwheel.it.JUnitXml.suite(new File(mono, "${module}/target/surefire-reports/TEST-pyspark.${module}.xml"))
+    [tests: s.tests, failures: s.failures, errors: s.errors, names: s.cases*.name]
+}
+assert runs[0] =~ /Running the Python tests of \S+textkit\/src\/test\/python with unittest/ : runs[0]
+assert runs[0] =~ /Running the Python tests of \S+etl-job\/src\/test\/python with pytest/
+assert suite('textkit') == [tests: 3, failures: 0, errors: 0, names: ['test_it_is_the_installed_wheel', 'test_shout',
+        'test_words_are_lower_case_and_keep_apostrophes']]
+assert suite('etl-job') == [tests: 2, failures: 0, errors: 0, names: ['test_the_java_udf_of_the_udfs_module',
+        'test_textkit_on_the_python_workers']]
+assert runs[0].count('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0') == 1
+assert runs[0].count('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') == 1
+
 // 2. again: nothing to rebuild, and mvn install publishes the wheel as an artifact of type whl
 assert runs[1].contains("Wheel ${attached.path} is up to date")
 assert runs[1] =~ /Wheelhouse \S+etl-job-1\.0\.0-SNAPSHOT-wheelhouse\.zip is up to date/
+// the tests ran again in the environments the first run built: no venv built, pip not started for them
+assert runs[1].count('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0') == 1 : runs[1]
+assert runs[1].count('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') == 1
+assert !(runs[1] =~ /bootstrap: building the environment \S+\/pyspark-test\/cache\//) : runs[1]
+assert runs[0] =~ /bootstrap: building the environment \S+etl-job\/target\/pyspark-test\/cache\//
+assert runs[1] =~ /Test dependencies \(the test extra of \S+etl-job\/src\/main\/python\/pyproject\.toml\) are up to date/
 def installed = new File(localRepositoryPath, 'io/github/sparkwheel/examples/textkit/1.0.0-SNAPSHOT/textkit-1.0.0-SNAPSHOT.whl')
 assert installed.bytes == attached.bytes
 

@@ -36,7 +36,7 @@ class ArchitectureTest {
      * root package ({@code UserError}, {@code Resources}, {@code Digests}) is below them all.
      */
     private static final List<String> LAYERS = List.of("process", "python", "runtime", "runner", "wheelhouse", "spark",
-            "hadoop", "yarn", "staging", "submit", "maven");
+            "hadoop", "yarn", "staging", "submit", "testing", "maven");
 
     @Test
     void packagesOnlyUseThoseBelowThem() throws IOException {

@@ -8,20 +8,29 @@ from pyspark.sql.types import ArrayType, StringType
 SAMPLE = ["to be or not to be", "that is the question"]
 
 
-def main():
-    spark = SparkSession.builder.appName("etl-job").getOrCreate()
-    # the udfs module's Java function, shipped as a jar with the job
+def with_initials(spark, lines):
+    """The lines (column "line") with their initials, by the udfs module's Java UDF (on the JVM's classpath)."""
     spark.udf.registerJavaFunction("initials", "com.example.udfs.Initials", StringType())
-    lines = spark.createDataFrame([(line,) for line in SAMPLE], ["line"])
     lines.createOrReplaceTempView("lines")
-    for row in spark.sql("SELECT line, initials(line) AS initials FROM lines ORDER BY line").collect():
-        print("initials\t%s\t%s" % (row.initials, row.line))
-    # the textkit module's Python code, on the executors
+    return spark.sql("SELECT line, initials(line) AS initials FROM lines ORDER BY line")
+
+
+def shouted_counts(lines):
+    """The words of the lines, shouted by the textkit module's Python code on the executors, most frequent first."""
     words = F.udf(textkit.words, ArrayType(StringType()))
     shout = F.udf(textkit.shout, StringType())
-    counts = (lines.select(F.explode(words("line")).alias("word")).groupBy("word").count()
-              .select(shout("word").alias("word"), "count").orderBy(F.desc("count"), "word"))
-    for row in counts.collect():
+    return (lines.select(F.explode(words("line")).alias("word")).groupBy("word").count()
+            .select(shout("word").alias("word"), "count").orderBy(F.desc("count"), "word"))
+
+
+def main():
+    spark = SparkSession.builder.appName("etl-job").getOrCreate()
+    lines = spark.createDataFrame([(line,) for line in SAMPLE], ["line"])
+    # the udfs module's Java function, shipped as a jar with the job
+    for row in with_initials(spark, lines).collect():
+        print("initials\t%s\t%s" % (row.initials, row.line))
+    # the textkit module's Python code, on the executors
+    for row in shouted_counts(lines).collect():
         print("%s\t%d" % (row.word, row["count"]))
     executors = spark.sparkContext.parallelize(range(2), 2).map(lambda _: textkit.__file__).distinct().collect()
     print("textkit on the driver:", textkit.__file__, "python", sys.version.split()[0])

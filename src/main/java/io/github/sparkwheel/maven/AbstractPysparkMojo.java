@@ -13,7 +13,14 @@ import io.github.sparkwheel.runtime.RuntimeCache;
 import io.github.sparkwheel.runtime.RuntimeCoordinates;
 import io.github.sparkwheel.wheelhouse.Manifest;
 import io.github.sparkwheel.wheelhouse.WheelhouseRuntime;
+import io.github.sparkwheel.python.PipOptions;
+import io.github.sparkwheel.spark.PysparkFromIndex;
+import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
+import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.apache.maven.execution.MavenSession;
@@ -22,6 +29,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -64,6 +72,104 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
     protected String pythonRuntime;
 
     /**
+     * pip's index ({@code PIP_INDEX_URL} in pip's environment, never on its command line). Default: whatever
+     * the user's pip configuration says.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.indexUrl")
+    String indexUrl;
+
+    /**
+     * pip's extra indexes ({@code PIP_EXTRA_INDEX_URL} in pip's environment).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<String> extraIndexUrls = new ArrayList<>();
+
+    /**
+     * The {@code <server>} of Maven's settings.xml whose user name and password pip uses for
+     * {@code <indexUrl>} (passwords encrypted with {@code mvn --encrypt-password} are decrypted). They
+     * reach pip through its environment, never its command line, and are masked in every log line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.indexServerId")
+    String indexServerId;
+
+    /**
+     * The settings.xml {@code <server>}s for {@code <extraIndexUrls>}, one per URL in the same order; an
+     * empty entry ({@code <extraIndexServerId/>}) leaves that URL without credentials.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<String> extraIndexServerIds = new ArrayList<>();
+
+    /**
+     * pip's {@code --find-links}: directories or URLs holding distributions. Relative directories
+     * resolve against the project's base directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.findLinks")
+    List<String> findLinks = new ArrayList<>();
+
+    /**
+     * pip's {@code --trusted-host}s.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<String> trustedHosts = new ArrayList<>();
+
+    /**
+     * pip's {@code --no-index}: only {@code <findLinks>} are searched. Implied when Maven runs offline
+     * ({@code mvn -o}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.noIndex", defaultValue = "false")
+    boolean noIndex;
+
+    /**
+     * Environment variables for pip, on top of the inherited ones.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Map<String, String> environmentVariables;
+
+    /**
+     * Runs pip without the user's pip configuration: {@code PIP_CONFIG_FILE} is set to the null
+     * device and every inherited {@code PIP_*} variable is removed. For hermetic builds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.pip.isolated", defaultValue = "false")
+    boolean pipIsolated;
+
+    /**
+     * How long pip may run, in seconds; 0 waits for ever.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.timeout", defaultValue = "1800")
+    int timeout;
+
+    /**
+     * pip's cache directory ({@code PIP_CACHE_DIR}). Default: pip's own cache, as the user's pip
+     * configuration says; but when Maven builds modules in parallel ({@code mvn -T}), each module's pip
+     * gets its own cache, {@code target/pyspark-pip-cache}: pip's cache is not safe for pips writing to
+     * it at the same time (pypa/pip#12361, #9470: hash mismatches). Set it to share one anyway.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.pip.cacheDirectory")
+    File pipCacheDirectory;
+
+    /**
      * The project being built.
      *
      * @since 0.1.0
@@ -83,9 +189,11 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
     ProcessRunner processRunner = new DefaultProcessRunner();
 
     final RepositorySystem repositorySystem;
+    private final SettingsDecrypter decrypter;
 
-    AbstractPysparkMojo(RepositorySystem repositorySystem) {
+    AbstractPysparkMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
         this.repositorySystem = repositorySystem;
+        this.decrypter = decrypter;
     }
 
     @Override
@@ -159,8 +267,89 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
     }
 
     private RuntimeCache runtimeCache() {
-        return new RuntimeCache(Paths.get(session.getRepositorySession().getLocalRepository().getBasedir().getPath(),
-                ".cache", "pyspark-maven-plugin", "python-runtimes"));
+        return new RuntimeCache(pluginCache().resolve("python-runtimes"));
+    }
+
+    /** The caches this plugin shares between builds: {@code <local repository>/.cache/pyspark-maven-plugin}. */
+    Path pluginCache() {
+        return Paths.get(session.getRepositorySession().getLocalRepository().getBasedir().getPath(), ".cache",
+                "pyspark-maven-plugin");
+    }
+
+    /**
+     * Where pip looks, from the parameters and Maven's settings (the servers' credentials, the active proxies);
+     * relative find-links directories resolve against the project.
+     */
+    PipOptions pipOptions() throws UserError {
+        ParameterValues values = new ParameterValues(getLog());
+        PipOptions pip = new PipOptions();
+        pip.indexUrl = values.string(indexUrl, "<indexUrl>");
+        pip.extraIndexUrls.addAll(values.strings(extraIndexUrls, "<extraIndexUrls>"));
+        for (String link : values.strings(findLinks, "<findLinks>")) {
+            File dir = new File(link);
+            boolean url = link.contains("://");
+            pip.findLinks.add(url || dir.isAbsolute() ? link : new File(project.getBasedir(), link).getPath());
+        }
+        pip.trustedHosts.addAll(values.strings(trustedHosts, "<trustedHosts>"));
+        pip.noIndex = noIndex;
+        pip.offline = session.isOffline();
+        pip.environment.putAll(values.map(environmentVariables, "<environmentVariables>"));
+        pip.isolated = pipIsolated;
+        credentials(pip, values);
+        MavenSettings.activeProxies(session.getSettings(), decrypter).forEach(pip.proxies::add);
+        if (pipCacheDirectory != null) {
+            pip.cacheDirectory = pipCacheDirectory.toPath();
+        } else if (session.isParallel()) {
+            pip.cacheDirectory = Paths.get(project.getBuild().getDirectory(), "pyspark-pip-cache");
+            getLog().info("A parallel build: pip caches in " + pip.cacheDirectory + ", this module's own (pip's cache is "
+                    + "not safe for concurrent pips; <pipCacheDirectory> or -Dpyspark.pip.cacheDirectory chooses another)");
+        }
+        return pip;
+    }
+
+    private void credentials(PipOptions pip, ParameterValues values) throws UserError {
+        String serverId = values.string(indexServerId, "<indexServerId>");
+        if (serverId != null) {
+            if (pip.indexUrl == null) {
+                throw new UserError("<indexServerId> " + serverId + " names the credentials for <indexUrl>, but no "
+                        + "<indexUrl> is set: perhaps you should set <indexUrl> or -Dpyspark.indexUrl");
+            }
+            pip.credentials.put(pip.indexUrl, MavenSettings.credentials(session.getSettings(), decrypter, serverId,
+                    "<indexServerId> or -Dpyspark.indexServerId"));
+        }
+        List<String> extraIds = extraIndexServerIds == null ? List.of() : extraIndexServerIds;
+        if (extraIds.stream().anyMatch(id -> id != null && !id.isBlank()) && extraIds.size() != pip.extraIndexUrls.size()) {
+            throw new UserError("<extraIndexServerIds> has " + extraIds.size() + " entries for " + pip.extraIndexUrls.size()
+                    + " <extraIndexUrls>: give one per URL, in the same order (an empty <extraIndexServerId/> for a URL "
+                    + "without credentials)");
+        }
+        for (int i = 0; i < extraIds.size(); i++) {
+            String id = extraIds.get(i);
+            if (id != null && !id.isBlank()) {
+                pip.credentials.put(pip.extraIndexUrls.get(i), MavenSettings.credentials(session.getSettings(), decrypter,
+                        id.trim(), "<extraIndexServerIds>"));
+            }
+        }
+    }
+    /**
+     * pyspark's Python side from the Python index ({@link PysparkFromIndex}, cached by version), for a goal that has
+     * neither a Spark home nor {@code <pysparkArchives>}; none, with a warning saying why and what to do, when the
+     * index has no pyspark of that version.
+     *
+     * @param what who goes without pyspark then, for the warning
+     */
+    List<Path> pysparkFromIndex(String sparkVersion, Path workDirectory, String what) throws IOException {
+        WheelhouseRequest pip = new WheelhouseRequest();
+        try {
+            pip.python = configuredRuntime() != null ? installRuntime(configuredRuntime()).python().toString() : python;
+            pip.pip = pipOptions();
+            pip.timeout = java.time.Duration.ofSeconds(timeout);
+            pip.workDirectory = workDirectory;
+            return new PysparkFromIndex(processRunner, buildLog()).archives(sparkVersion, pluginCache(), pip);
+        } catch (UserError | ProcessException e) {
+            getLog().warn(e.getMessage() + System.lineSeparator() + what + " without pyspark");
+            return List.of();
+        }
     }
 
     protected BuildLog buildLog() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -97,7 +98,9 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
 
     /**
      * pyspark and py4j archives ({@code PYSPARK_ARCHIVES_PATH}) when there is no Spark home:
-     * {@code local:} paths on the nodes, or files to upload (staged as layers).
+     * {@code local:} paths on the nodes, or files to upload (staged as layers). Default: pyspark
+     * {@code <sparkVersion>} from the Python index (its Python package only, fetched once with the plugin's pip
+     * settings and cached in {@code <local repository>/.cache/pyspark-maven-plugin/pyspark}).
      *
      * @since 0.1.0
      */
@@ -180,8 +183,8 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     @Parameter(defaultValue = "${project.build.directory}/pyspark-submit", readonly = true)
     private File workDirectory;
 
-    AbstractSparkMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    AbstractSparkMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
+        super(repositorySystem, decrypter);
     }
 
     /** {@code <stagingDirectory>} as configured, or {@code null}. */
@@ -205,8 +208,7 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.keepStagings = keepStagings;
         request.stagingGraceSeconds = stagingGraceSeconds;
         request.artifact = project.getGroupId() + ":" + project.getArtifactId();
-        request.layerCache = Paths.get(session.getRepositorySession().getLocalRepository().getBasedir().getPath(),
-                ".cache", "pyspark-maven-plugin");
+        request.layerCache = pluginCache();
         if (includeJars) {
             for (Artifact artifact : project.getArtifacts()) {
                 if ("jar".equals(artifact.getType()) && artifact.getFile() != null
@@ -217,6 +219,10 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         }
         request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
         SparkRequirements.check(request.wheelhouse, request.sparkHome, sparkVersion); // before Spark is resolved
+        if (request.sparkHome == null && request.pysparkArchives.isEmpty()) {
+            pysparkFromIndex(sparkVersion, workDirectory.toPath().resolve("pip"), "The job is submitted")
+                    .forEach(a -> request.pysparkArchives.add(a.toString()));
+        }
         request.pythonRuntime = wheelhouseRuntime(request.wheelhouse);
         if (request.sparkHome == null) {
             request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),

@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -34,8 +35,8 @@ public class StageMojo extends AbstractSparkMojo {
     private boolean skipStage;
 
     @Inject
-    public StageMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public StageMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
+        super(repositorySystem, decrypter);
     }
 
     @Override

@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -252,8 +253,8 @@ public class SubmitMojo extends AbstractSparkMojo {
 
 
     @Inject
-    public SubmitMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public SubmitMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
+        super(repositorySystem, decrypter);
     }
 
     @Override

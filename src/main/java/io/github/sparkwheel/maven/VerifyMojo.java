@@ -16,6 +16,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -60,12 +61,23 @@ public class VerifyMojo extends AbstractPysparkMojo {
     /**
      * pyspark and py4j archives (Spark's {@code pyspark.zip} and {@code py4j-*-src.zip}), as for the
      * submit goal: those that exist on this machine are put on the PYTHONPATH when there is no Spark
-     * home, so that a job module importing pyspark at its top is checked too.
+     * home, so that a job module importing pyspark at its top is checked too. Default: pyspark from the Python
+     * index (see {@code <sparkVersion>}).
      *
      * @since 0.1.0
      */
     @Parameter(property = "pyspark.pysparkArchives")
     private List<String> pysparkArchives = new ArrayList<>();
+
+    /**
+     * The Spark version whose pyspark the verification imports when there is neither a Spark home nor
+     * {@code <pysparkArchives>}: pyspark {@code <sparkVersion>} from the Python index (its Python package only,
+     * fetched once and cached in {@code <local repository>/.cache/pyspark-maven-plugin/pyspark}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
+    private String sparkVersion;
 
     /**
      * How long building the environment and importing may take, in seconds.
@@ -84,8 +96,8 @@ public class VerifyMojo extends AbstractPysparkMojo {
     private File workDirectory;
 
     @Inject
-    public VerifyMojo(RepositorySystem repositorySystem) {
-        super(repositorySystem);
+    public VerifyMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
+        super(repositorySystem, decrypter);
     }
 
     @Override
@@ -106,8 +118,12 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Override
     protected void run() throws UserError, ProcessException, IOException {
         Path home = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
-        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(
-                new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>"));
+        List<String> archives = new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>");
+        if (home == null && archives.isEmpty()) {
+            pysparkFromIndex(sparkVersion, workDirectory.toPath().resolve("pip"), "The entry point is verified")
+                    .forEach(a -> archives.add(a.toString()));
+        }
+        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(archives);
         String base = python;
         if (wheelhouse.isFile()) { // else the verifier says what to do
             NodeRuntime runtime = wheelhouseRuntime(wheelhouse.toPath());

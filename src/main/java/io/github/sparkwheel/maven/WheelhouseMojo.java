@@ -151,25 +151,51 @@ public class WheelhouseMojo extends AbstractPipMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
+        WheelhouseResult result = new WheelhouseBuilder(processRunner, buildLog()).build(wheelhouseRequest());
+        if (attach) {
+            projectHelper.attachArtifact(project, "zip", classifier, result.archive().toFile());
+        }
+    }
+
+    /** The wheelhouse this goal builds, as configured: the test goal builds the very same one before it. */
+    WheelhouseRequest wheelhouseRequest() throws UserError, IOException {
         WheelhouseRequest request = request("pyspark-wheelhouse", force);
+        request.outputFile = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
+        ParameterValues values = new ParameterValues(getLog());
+        request.targetPlatforms.addAll(values.strings(targetPlatforms, "<targetPlatforms>"));
+        request.targetPython = values.string(targetPython, "<targetPython>");
+        return withJob(request);
+    }
+
+    /**
+     * A wheelhouse for this machine with everything the job needs, in the work directory {@code workDirectoryName}:
+     * the tests' of a library module (no entry point), or of a job built for other machines.
+     */
+    WheelhouseRequest wheelhouseForThisMachine(String workDirectoryName) throws UserError, IOException {
+        WheelhouseRequest request = request(workDirectoryName, force);
+        request.outputFile = request.workDirectory.resolve(finalName + "-" + classifier + ".zip");
+        request.entryPointOptional = true;
+        return withJob(request);
+    }
+
+    /** Whether the wheelhouse is for other machines ({@code <targetPlatforms>}, {@code <targetPython>}). */
+    boolean forOtherMachines() {
+        return !new ParameterValues(getLog()).strings(targetPlatforms, "<targetPlatforms>").isEmpty()
+                || (targetPython != null && !targetPython.isBlank());
+    }
+
+    private WheelhouseRequest withJob(WheelhouseRequest request) throws UserError {
         request.requirementsFile = requirementsFile == null ? null : requirementsFile.toPath();
         request.script = script == null || script.isBlank() ? null : java.nio.file.Paths.get(script);
         request.entryPoint = entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim();
         ParameterValues values = new ParameterValues(getLog());
         values.files(extraDistributions, "<extraDistributions>").forEach(f -> request.extraDistributions.add(f.toPath()));
-        request.outputFile = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
-        request.targetPlatforms.addAll(values.strings(targetPlatforms, "<targetPlatforms>"));
-        request.targetPython = values.string(targetPython, "<targetPython>");
         for (Artifact artifact : project.getArtifacts()) { // Python library modules, in the reactor or a repository
             if (WheelMojo.TYPE.equals(artifact.getType()) && artifact.getFile() != null) {
                 request.libraryWheels.add(artifact.getFile().toPath());
             }
         }
-
-        WheelhouseResult result = new WheelhouseBuilder(processRunner, buildLog()).build(request);
-        if (attach) {
-            projectHelper.attachArtifact(project, "zip", classifier, result.archive().toFile());
-        }
+        return request;
     }
 
 }

@@ -36,13 +36,15 @@ public final class PipWheelCommand {
     }
 
     /**
-     * {@code pip download} of binary wheels for the options' {@link PipOptions#target}: the dependencies of the
-     * wheels built here, for another machine.
+     * {@code pip download}: with the options' {@link PipOptions#target}, of binary wheels for it (the dependencies of
+     * the wheels built here, for another machine); without, of distributions as they are (pyspark's sdist).
      */
     public List<String> downloadArguments(Path wheelDir, List<Path> requirementFiles, List<String> targets) {
         List<String> args = new ArrayList<>(List.of(python, "-m", "pip", "download", "--dest", wheelDir.toString(),
                 "--no-input", "--progress-bar", "off", "--disable-pip-version-check"));
-        args.addAll(options.target.pipArguments());
+        if (options.target != null) {
+            args.addAll(options.target.pipArguments());
+        }
         return withOptions(args, requirementFiles, targets);
     }
 

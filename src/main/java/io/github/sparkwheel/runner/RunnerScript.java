@@ -19,6 +19,14 @@ public final class RunnerScript {
         return TEMPLATE.replace(PLACEHOLDER, entryPoint.toString());
     }
 
+    /**
+     * The runner of a library's wheelhouse, built for its tests: there is no job to run, and it says so if submitted.
+     */
+    public static String withoutEntryPoint() {
+        return "import sys\n\nsys.exit(\"pyspark-maven-plugin: this wheelhouse was built for a library's tests and has no "
+                + "entry point; build the job's wheelhouse (mvn package) to submit a job\")\n";
+    }
+
     /** The template itself, for the up-to-date check. */
     public static String template() {
         return TEMPLATE;

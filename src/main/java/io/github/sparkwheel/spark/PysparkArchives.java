@@ -36,14 +36,20 @@ public final class PysparkArchives {
      * {@code local:} paths when this machine has them too (a gateway node); {@code null} when none do.
      */
     public static String localPythonPath(List<String> archives) {
-        List<String> local = new ArrayList<>();
+        List<Path> local = localFiles(archives);
+        return local.isEmpty() ? null : local.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The archives that exist on this machine (see {@link #localPythonPath}). */
+    public static List<Path> localFiles(List<String> archives) {
+        List<Path> local = new ArrayList<>();
         for (String archive : archives) {
             Path file = localFile(archive);
             if (file != null && Files.isRegularFile(file)) {
-                local.add(file.toString());
+                local.add(file);
             }
         }
-        return local.isEmpty() ? null : String.join(File.pathSeparator, local);
+        return local;
     }
 
     private static Path localFile(String archive) {

@@ -24,7 +24,7 @@ import java.util.List;
  * temporary directory under the module's work directory (two modules of a {@code mvn -T} build share
  * no temporary files); a timeout says which parameter to raise.
  */
-final class PipWheelRun {
+public final class PipWheelRun {
 
     /** After this long without a line from pip, a line says it still runs. */
     static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(60);
@@ -32,14 +32,17 @@ final class PipWheelRun {
     private PipWheelRun() {}
 
     /** @return what went wrong, in the user's terms, or {@code null} when pip succeeded */
-    static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
+    public static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
             Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory)
             throws UserError, ProcessException, IOException {
         return run(runner, log, request, options, wheelDir, requirementFiles, targets, workingDirectory, false);
     }
 
-    /** @param download {@code pip download} of binary wheels for the options' target instead of {@code pip wheel} */
-    static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
+    /**
+     * @param download {@code pip download} (of binary wheels for the options' target, when it has one) instead of
+     *     {@code pip wheel}
+     */
+    public static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
             Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory, boolean download)
             throws UserError, ProcessException, IOException {
         PipOptions own = options.copy();

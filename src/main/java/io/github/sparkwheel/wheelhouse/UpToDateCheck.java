@@ -35,7 +35,7 @@ final class UpToDateCheck {
         lines.add("resource runner " + Digests.sha256(RunnerScript.template().getBytes(StandardCharsets.UTF_8)));
         lines.add("interpreter " + interpreterIdentity);
         lines.add("runtime " + (request.runtime == null ? "-" : request.runtime.coordinates() + " " + request.runtime.sha256()));
-        lines.add("entryPoint " + request.entryPoint);
+        lines.add("entryPoint " + request.entryPoint + (request.entryPointOptional ? " optional" : ""));
         lines.add("script " + source.script().orElse(null));
         lines.add("timestamp " + request.outputTimestamp);
         lines.add("pip " + request.pip.describe());

@@ -105,7 +105,7 @@ public final class WheelhouseBuilder {
      * What the up-to-date check knows the interpreter by: a Python runtime by its archive's sha256 and where it is
      * unpacked (no process to start: the cache never changes a runtime in place), else what the interpreter says.
      */
-    static String identity(WheelhouseRequest request, PythonInterpreter python) throws UserError, ProcessException {
+    public static String identity(WheelhouseRequest request, PythonInterpreter python) throws UserError, ProcessException {
         return request.runtime != null ? "runtime " + request.runtime.sha256() + " " + request.runtime.python()
                 : python.identity();
     }
@@ -138,12 +138,14 @@ public final class WheelhouseBuilder {
                 resolved = configured;
                 declaredIn = "<entryPoint> (-Dpyspark.entryPoint)";
             } else {
-                String[] consoleScript = detectConsoleScript(source, lock);
-                resolved = EntryPoint.parse(consoleScript[1]);
-                declaredIn = source.whereDeclared(consoleScript[0]);
+                String[] consoleScript = request.entryPointOptional ? detectOptionalConsoleScript(source, lock)
+                        : detectConsoleScript(source, lock);
+                resolved = consoleScript == null ? null : EntryPoint.parse(consoleScript[1]);
+                declaredIn = consoleScript == null ? null : source.whereDeclared(consoleScript[0]);
             }
-            entryPoint = resolved.toString();
-            runnerScript = RunnerScript.render(resolved).getBytes(StandardCharsets.UTF_8);
+            entryPoint = resolved == null ? null : resolved.toString();
+            runnerScript = (resolved == null ? RunnerScript.withoutEntryPoint() : RunnerScript.render(resolved))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         add(zip, digests, RunnerScript.FILE_NAME, runnerScript, true);
         // the executor's venv depends on the wheels alone, and the lock names each by its hash
@@ -377,6 +379,15 @@ public final class WheelhouseBuilder {
                     ? "no console_scripts" : scripts.size() + " console_scripts " + found) + hint);
         }
         return scripts.get(0);
+    }
+
+    /** A library's console script for its tests' wheelhouse: the one it declares, else {@code null}. */
+    private static String[] detectOptionalConsoleScript(ProjectSource source, Lock lock) throws IOException {
+        try {
+            return detectConsoleScript(source, lock);
+        } catch (UserError none) {
+            return null;
+        }
     }
 
     private static void add(ReproducibleZip zip, Map<String, String> digests, String name, byte[] content,

@@ -19,6 +19,11 @@ public final class WheelhouseRequest {
     public Path script;
     /** {@code null}: detected from the project's console_scripts. */
     public String entryPoint;
+    /**
+     * A library's wheelhouse, for its tests (the test goal): a project without one console script gets a runner that
+     * says it has no entry point, instead of failing the build.
+     */
+    public boolean entryPointOptional;
     /** Wheels and sdists added as they are (sdists are built into wheels). */
     public final List<Path> extraDistributions = new ArrayList<>();
     /**

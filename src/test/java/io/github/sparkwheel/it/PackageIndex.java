@@ -20,11 +20,13 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A PEP 503 "simple" package index on 127.0.0.1 for the ITs: the wheels of one directory, under
+ * A PEP 503 "simple" package index on 127.0.0.1 for the ITs: the wheels and sdists of one directory, under
  * {@code /simple/<project>/}, optionally behind HTTP basic authentication. It records every request
  * (method, path, whether it was authorised) so that an IT can prove who asked for what.
  */
 public final class PackageIndex implements AutoCloseable {
+
+    private static final String DISTRIBUTIONS = "*.{whl,tar.gz}";
 
     private final Path wheels;
     private final String expectedAuthorization;
@@ -116,7 +118,7 @@ public final class PackageIndex implements AutoCloseable {
 
     private TreeSet<String> projects() throws IOException {
         TreeSet<String> projects = new TreeSet<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(wheels, "*.whl")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(wheels, DISTRIBUTIONS)) {
             for (Path file : files) {
                 projects.add(normalize(file.getFileName().toString().split("-")[0]));
             }
@@ -126,7 +128,7 @@ public final class PackageIndex implements AutoCloseable {
 
     private List<Path> files(String project) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(wheels, "*.whl")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(wheels, DISTRIBUTIONS)) {
             for (Path file : files) {
                 if (normalize(file.getFileName().toString().split("-")[0]).equals(project)) {
                     found.add(file);

@@ -1,0 +1,106 @@
+package io.github.sparkwheel.testing;
+
+import io.github.sparkwheel.SharedCache;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Spark home for a test's {@code SparkSession.builder.getOrCreate()} when no Spark is installed: pyspark starts
+ * {@code $SPARK_HOME/bin/spark-submit pyspark-shell}, and here that script starts SparkSubmit on the Spark jars
+ * resolved from Maven and the module's own jar dependencies (so that a Java UDF of the same reactor is callable
+ * from a Python test), with the JDK module options of that Spark version; {@code python/lib} holds pyspark and
+ * py4j, where Spark's Python workers look for them.
+ */
+public final class LocalSparkHome {
+
+    /** The driver's heap, as Spark's own default {@code spark.driver.memory}. */
+    static final String DRIVER_MEMORY = "1g";
+
+    private LocalSparkHome() {}
+
+    /**
+     * Writes the home into {@code home} (replacing an earlier one).
+     *
+     * @param java the JVM to run
+     * @param moduleOptions the JDK module options of the Spark version
+     * @param classpath Spark's jars, then the module's
+     * @param pysparkArchives pyspark.zip and py4j-*-src.zip
+     */
+    public static Path write(Path home, String java, List<String> moduleOptions, List<Path> classpath,
+            List<Path> pysparkArchives) throws IOException {
+        SharedCache.deleteRecursively(home);
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add("-Xmx" + DRIVER_MEMORY);
+        command.addAll(moduleOptions);
+        command.add("-cp");
+        List<String> entries = new ArrayList<>();
+        classpath.forEach(p -> entries.add(p.toAbsolutePath().toString()));
+        command.add(String.join(File.pathSeparator, entries));
+        command.add("org.apache.spark.deploy.SparkSubmit");
+        StringBuilder script = new StringBuilder("#!/bin/sh\n")
+                .append("# written by pyspark-maven-plugin's test goal: Spark from Maven, for pyspark's launcher\n")
+                .append("exec");
+        command.forEach(c -> script.append(' ').append(shellQuote(c)));
+        script.append(" \"$@\"\n");
+        Path submit = bin.resolve("spark-submit");
+        Files.writeString(submit, script.toString(), StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            submit.toFile().setExecutable(true);
+        }
+
+        Path lib = Files.createDirectories(home.resolve("python/lib"));
+        for (Path archive : pysparkArchives) {
+            String name = archive.getFileName().toString().startsWith("pyspark") ? "pyspark.zip"
+                    : archive.getFileName().toString();
+            Files.copy(archive, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        return home;
+    }
+
+    /**
+     * {@code PYSPARK_SUBMIT_ARGS} for pyspark's launcher: Spark's scratch space, warehouse and Ivy cache under
+     * {@code scratch}, the extra driver classpath (for a Spark home of the user's; the generated one has it on its
+     * classpath), then {@code pyspark-shell}. A test's own {@code builder.config(…)} still wins: pyspark applies it
+     * to the driver's conf after the launch.
+     */
+    public static String submitArgs(Path scratch, List<Path> driverClassPath) {
+        Map<String, String> conf = new TreeMap<>();
+        conf.put("spark.local.dir", scratch.resolve("spark-local").toAbsolutePath().toString());
+        conf.put("spark.sql.warehouse.dir", scratch.resolve("spark-warehouse").toAbsolutePath().toUri().toString());
+        conf.put("spark.jars.ivy", scratch.resolve("ivy").toAbsolutePath().toString());
+        List<String> args = new ArrayList<>();
+        if (!driverClassPath.isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            driverClassPath.forEach(p -> entries.add(p.toAbsolutePath().toString()));
+            args.add("--driver-class-path");
+            args.add(String.join(File.pathSeparator, entries));
+        }
+        conf.forEach((k, v) -> {
+            args.add("--conf");
+            args.add(k + "=" + v);
+        });
+        args.add("pyspark-shell");
+        StringBuilder text = new StringBuilder();
+        args.forEach(a -> text.append(text.length() == 0 ? "" : " ").append(shellQuote(a)));
+        return text.toString();
+    }
+
+    /** {@code 'text'} for sh, single quotes inside closed and reopened. */
+    static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}
