@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 5 : log
+assert runs.size() == 4 : log
 def report = new File(basedir, 'target/surefire-reports/TEST-pyspark.test-python-local-spark.xml')
 def suite = {
     def s = io.github.sparkwheel.it.JUnitXml.suite(report)
@@ -20,27 +20,24 @@ assert first =~ /(?s)pyspark:\S+:wheelhouse .*Wheelhouse \S+test-python-local-sp
 assert first.contains('BUILD SUCCESS')
 assert new File(basedir, 'target/pyspark-test/spark-home/bin/spark-submit').canExecute()
 
-// 2. -Dpyspark.test selects by pytest's -k
-assert runs[1].contains('selected by most_frequent')
-assert runs[1].contains('[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : runs[1]
+// 2. -DskipTests skips them, as Surefire's
+assert runs[1].contains('Skipping test: skipTests is set')
+assert !runs[1].contains('Running the Python tests')
+assert runs[1].contains('BUILD SUCCESS')
 
-// 3. -DskipTests skips them, as Surefire's
-assert runs[2].contains('Skipping test: skipTests is set')
-assert !runs[2].contains('Running the Python tests')
-assert runs[2].contains('BUILD SUCCESS')
+// 3. a selection that matches nothing fails, as Surefire's -Dtest does
+assert runs[2].contains('No Python test of') && runs[2].contains('matches -Dpyspark.test=no_such_test') : runs[2]
 
-// 4. a selection that matches nothing fails, as Surefire's -Dtest does
-assert runs[3].contains('No Python test of') && runs[3].contains('matches -Dpyspark.test=no_such_test') : runs[3]
-
-// 5. mvn test again: no venv built, pip not started for the test dependencies; the report is JUnit XML
-def last = runs[4]
+// 4. mvn test again, -Dpyspark.test selecting by pytest's -k: no venv built, pip not started for the test
+// dependencies; the report is JUnit XML of the one selected test
+def last = runs[3]
+assert last.contains('selected by most_frequent')
 assert !venvBuilt(last) : last
 assert last =~ /Test dependencies \(the test extra of \S+pyproject\.toml\) are up to date/
 assert last =~ /Wheelhouse \S+ is up to date/
-assert last.contains('[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
-assert suite() == [name: 'pyspark.test-python-local-spark', tests: 3, failures: 0, errors: 0,
-        cases: ['test_job.test_counts_every_word_with_sql_and_a_python_udf',
-                'test_job.test_most_frequent_first_then_alphabetical', 'test_job.test_the_udf_runs_in_the_jobs_environment']]
+assert last.contains('[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : last
+assert suite() == [name: 'pyspark.test-python-local-spark', tests: 1, failures: 0, errors: 0,
+        cases: ['test_job.test_most_frequent_first_then_alphabetical']]
 // nothing written into the sources: no __pycache__, no .pytest_cache
 assert !new File(exampleTests, '__pycache__').exists()
 assert !new File(exampleTests, '.pytest_cache').exists()

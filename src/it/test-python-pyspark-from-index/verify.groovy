@@ -28,7 +28,7 @@ assert names('py4j-0.10.9.7-src.zip').contains('py4j/java_gateway.py')
 // 2. the same resolution serves submit: the word count in local[2], pyspark from the cache, nothing fetched again
 def second = runs[1]
 assert !second.contains('fetching pyspark') : second
-assert second.contains('[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
+assert second.contains('Skipping test: skipTests is set') // they ran in the first build
 assert second =~ /(?m)^\[INFO\] be\t2$/ : second
 assert second =~ /(?m)^\[INFO\] textstats 0\.2\.0 python 3\.\d+\.\d+ spark 3\.5\.5$/
 assert second.contains('spark-submit finished successfully')
