@@ -23,6 +23,11 @@ def main():
     conf = gateway.new("org.apache.spark.SparkConf")
     jsc = gateway.new("org.apache.spark.api.java.JavaSparkContext", conf)
     try:
+        if "sleep" in sys.argv[1:]:
+            # the timeout IT's job: it hangs as soon as it runs, however long executors take to start
+            print("driver-sleeping")
+            sys.stdout.flush()
+            time.sleep(600)
         # a class of the Maven module's jar dependency, shipped with --jars (where the module has one)
         try:
             print("udf-jar %s" % gateway.call("com.example.udf.Greeter", "greet", "wheelhouse"))
@@ -33,10 +38,6 @@ def main():
         piped = gateway.call(rdd, "pipe", gateway.java_list([bootstrap, "-c", EXECUTOR_CHECK]))
         for line in gateway.python_list(gateway.call(piped, "collect")):
             print(line)
-        if "sleep" in sys.argv[1:]:
-            print("driver-sleeping")
-            sys.stdout.flush()
-            time.sleep(600)
     finally:
         gateway.call(jsc, "stop")
     print("driver-done")
