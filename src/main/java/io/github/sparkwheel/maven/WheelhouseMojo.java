@@ -5,6 +5,7 @@ import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
 import io.github.sparkwheel.wheelhouse.WheelhouseResult;
+import io.github.sparkwheel.wheelhouse.WheelhouseSbom;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.eclipse.aether.RepositorySystem;
 public class WheelhouseMojo extends AbstractPipMojo {
 
     public static final String GOAL_NAME = "wheelhouse";
+    static final String DEFAULT_CLASSIFIER = "wheelhouse";
 
     /**
      * Skips this goal.
@@ -81,7 +83,7 @@ public class WheelhouseMojo extends AbstractPipMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pyspark.classifier", defaultValue = "wheelhouse")
+    @Parameter(property = "pyspark.classifier", defaultValue = DEFAULT_CLASSIFIER)
     private String classifier;
 
     /**
@@ -91,6 +93,18 @@ public class WheelhouseMojo extends AbstractPipMojo {
      */
     @Parameter(property = "pyspark.attach", defaultValue = "true")
     private boolean attach;
+
+    /**
+     * Writes a CycloneDX JSON bill of materials of the wheelhouse, {@code target/<finalName>-cyclonedx.json}: one
+     * component per wheel (name, version, {@code pkg:pypi} purl, sha256, licence from its METADATA) and the
+     * dependencies the wheels declare, the job's Maven artifact as its subject. It is attached with the zip,
+     * classifier {@code cyclonedx} (or {@code <classifier>-cyclonedx} beside a zip of another classifier), type
+     * {@code json}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sbom", defaultValue = "true")
+    private boolean sbom;
 
     /**
      * The zip's base name.
@@ -154,13 +168,29 @@ public class WheelhouseMojo extends AbstractPipMojo {
         WheelhouseResult result = new WheelhouseBuilder(processRunner, buildLog()).build(wheelhouseRequest());
         if (attach) {
             projectHelper.attachArtifact(project, "zip", classifier, result.archive().toFile());
+            if (sbom) {
+                projectHelper.attachArtifact(project, "json", sbomClassifier(), sbomFile().toFile());
+            }
         }
+    }
+
+    private String sbomClassifier() {
+        return DEFAULT_CLASSIFIER.equals(classifier) ? "cyclonedx" : classifier + "-cyclonedx";
+    }
+
+    private java.nio.file.Path sbomFile() {
+        return outputDirectory.toPath().resolve(finalName + "-" + sbomClassifier() + ".json");
     }
 
     /** The wheelhouse this goal builds, as configured: the test goal builds the very same one before it. */
     WheelhouseRequest wheelhouseRequest() throws UserError, IOException {
         WheelhouseRequest request = request("pyspark-wheelhouse", force);
         request.outputFile = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
+        if (sbom) {
+            request.sbomFile = sbomFile();
+            request.sbomSubject = new WheelhouseSbom.Subject(project.getGroupId(), project.getArtifactId(),
+                    project.getVersion(), classifier);
+        }
         ParameterValues values = new ParameterValues(getLog());
         request.targetPlatforms.addAll(values.strings(targetPlatforms, "<targetPlatforms>"));
         request.targetPython = values.string(targetPython, "<targetPython>");

@@ -41,6 +41,7 @@ final class UpToDateCheck {
         lines.add("pip " + request.pip.describe());
         lines.add("target " + request.targetPython + " " + request.targetPlatforms);
         lines.add("output " + request.outputFile.toAbsolutePath());
+        lines.add("sbom " + (request.sbomFile == null ? "-" : request.sbomFile.toAbsolutePath() + " " + request.sbomSubject));
         SourceTree tree = new SourceTree(source.directory());
         for (Path file : tree.files()) {
             lines.add("source " + file + " " + Digests.sha256(tree.root().resolve(file)));

@@ -82,6 +82,11 @@ public final class WheelFile {
         return sha256;
     }
 
+    /** Its {@code .dist-info/METADATA}, or {@code null} when it has none. */
+    public String metadata() throws IOException {
+        return readDistInfo("METADATA");
+    }
+
     /** The names of the {@code console_scripts} entry points the wheel declares, as {@code name = target}. */
     public List<String[]> consoleScripts() throws IOException {
         List<String[]> scripts = new ArrayList<>();

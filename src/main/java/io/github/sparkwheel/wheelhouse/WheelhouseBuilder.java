@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class WheelhouseBuilder {
         PythonInterpreter python = new PythonInterpreter(request.python, runner);
         String fingerprint = UpToDateCheck.fingerprint(request, source, identity(request, python));
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
-        if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile)) {
+        if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile)
+                && (request.sbomFile == null || Files.isRegularFile(request.sbomFile))) {
             log.info("Wheelhouse " + request.outputFile + " is up to date (sources, requirements, configuration and "
                     + "interpreter unchanged); pip not started. -Dpyspark.wheelhouse.force=true rebuilds it.");
             return new WheelhouseResult(request.outputFile, true);
@@ -159,7 +161,21 @@ public final class WheelhouseBuilder {
                 entryPoint, declaredIn, script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
+        if (request.sbomFile != null) {
+            writeSbom(request, lock, info);
+        }
         return manifest;
+    }
+
+    private void writeSbom(WheelhouseRequest request, Lock lock, PythonInfo info) throws IOException {
+        Instant timestamp = ReproducibleZip.DEFAULT_TIMESTAMP.equals(request.outputTimestamp) ? null
+                : request.outputTimestamp;
+        byte[] json = WheelhouseSbom.json(request.sbomSubject, lock, info.tag, request.pluginVersion, timestamp);
+        Files.createDirectories(request.sbomFile.toAbsolutePath().getParent());
+        Files.write(request.sbomFile, json);
+        log.info("Wrote " + request.sbomFile + " (CycloneDX " + WheelhouseSbom.SPEC_VERSION.getVersionString()
+                + " bill of materials of " + request.sbomSubject + ": " + lock.wheels().size() + " wheels, "
+                + WheelhouseSbom.digest(json) + ")");
     }
 
     /** Runs pip wheel; returns what went wrong, or {@code null}. */

@@ -33,6 +33,10 @@ public final class WheelhouseRequest {
     public final List<Path> libraryWheels = new ArrayList<>();
     /** The zip to write. */
     public Path outputFile;
+    /** Where to write the wheelhouse's CycloneDX bill of materials; {@code null}: none. */
+    public Path sbomFile;
+    /** The Maven artifact the bill of materials describes (with {@link #sbomFile}). */
+    public WheelhouseSbom.Subject sbomSubject;
     /** Scratch space for the copy, the wheels and the up-to-date state. */
     public Path workDirectory;
     public String python = "python3";

@@ -30,6 +30,7 @@ class WheelhouseMojoTest {
     @MojoParameter(name = "finalName", value = "job-1")
     @MojoParameter(name = "attach", value = "false") // the harness's project stub has no main artifact; ITs attach
     @MojoParameter(name = "force", value = "true") // an earlier run's zip would be up to date
+    @MojoParameter(name = "sbom", value = "false") // nor coordinates for the BOM's subject; ITs write it
     void execute_configurationReachesPip_andTheZipIsNamedByClassifier(WheelhouseMojo mojo) throws Exception {
         FakePythonRunner runner = new FakePythonRunner();
         mojo.processRunner = runner;
