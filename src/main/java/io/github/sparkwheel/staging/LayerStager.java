@@ -35,8 +35,10 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
  *   <li>A layer whose content-addressed name exists is never uploaded again.</li>
  *   <li>An upload goes to a temporary name and is renamed into place: two submissions racing for one
  *       new layer both succeed, one copy stays, and nobody reads half a file.</li>
- *   <li>Files are 0644 and directories 0755, so that YARN localizes the layers PUBLIC (once per
- *       NodeManager, shared by every application) when their ancestors let others through.</li>
+ *   <li>Private: the staging directory, its {@code layers} and {@code records} are 0700 and the files 0600
+ *       (an existing directory of the user's is tightened), as Spark's own {@code .sparkStaging}: no other user
+ *       can read the job's code or its libraries, and YARN localizes the layers PRIVATE (for the user's
+ *       applications alone, each NodeManager reusing its copy across them).</li>
  *   <li>Each staging writes a record (the layers it uses) under {@code records/<group>/<artifact>/}
  *       before it checks them; the clean-up keeps the newest {@code keep} records of an artifact and those
  *       of applications YARN still runs (their tag {@code pyspark-staging-<record>}), and removes the
@@ -49,6 +51,8 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 public final class LayerStager {
 
     private static final String PREFIX = StagingPlan.OUTPUT_PREFIX;
+    private static final FsPermission DIRECTORY = new FsPermission((short) 0700);
+    private static final FsPermission FILE = new FsPermission((short) 0600);
     /** The record ids of the applications that YARN has not finished. */
     interface RunningRecords {
         Set<String> get() throws Exception;
@@ -94,7 +98,9 @@ public final class LayerStager {
         Path record = new Path(new Path(new Path(root, StagingPlan.RECORDS), plan.artifact().replace(':', '/')),
                 plan.recordId());
         try {
+            mkdirs(fs, root);
             mkdirs(fs, layers);
+            mkdirs(fs, new Path(root, StagingPlan.RECORDS));
             mkdirs(fs, record.getParent());
             writeRecord(fs, record, plan);
         } catch (IOException e) {
@@ -105,7 +111,7 @@ public final class LayerStager {
         for (StagingPlan.Entry entry : plan.entries()) {
             stage(fs, layers, entry);
         }
-        out.println(PREFIX + visibility(fs, layers));
+        out.println(PREFIX + visibility(fs, root, layers, plan));
         if (plan.keep() > 0) {
             cleanUp(fs, root, plan);
         }
@@ -123,7 +129,7 @@ public final class LayerStager {
         Path tmp = new Path(layers, "." + entry.stagedName + "." + UUID.randomUUID() + ".tmp");
         try {
             fs.copyFromLocalFile(false, true, new Path(entry.file.toUri()), tmp);
-            fs.setPermission(tmp, new FsPermission((short) 0644));
+            fs.setPermission(tmp, FILE);
             if (!fs.rename(tmp, target)) {
                 if (!exists(fs, target, size)) {
                     throw new IOException("could not rename " + tmp + " to " + target);
@@ -155,10 +161,23 @@ public final class LayerStager {
         out.println(PREFIX + entry.kind.label() + " layer " + entry.stagedName + ": " + what);
     }
 
+    /**
+     * Creates the directory 0700, or tightens it to 0700 when it exists wider and is the user's (a staging
+     * directory of an earlier version was 0755); one of someone else's is left as it is (the log then says how
+     * visible the layers are).
+     */
     private static void mkdirs(FileSystem fs, Path dir) throws IOException {
-        if (!fs.mkdirs(dir, new FsPermission((short) 0755))) {
+        if (!fs.mkdirs(dir, DIRECTORY)) {
             throw new IOException("could not create " + dir);
         }
+        FileStatus status = fs.getFileStatus(dir);
+        if (status.getPermission().toShort() != DIRECTORY.toShort() && status.getOwner().equals(currentUser())) {
+            fs.setPermission(dir, DIRECTORY);
+        }
+    }
+
+    private static String currentUser() throws IOException {
+        return org.apache.hadoop.security.UserGroupInformation.getCurrentUser().getShortUserName();
     }
 
     private static void writeRecord(FileSystem fs, Path record, StagingPlan plan) throws IOException {
@@ -167,19 +186,27 @@ public final class LayerStager {
         try (FSDataOutputStream stream = fs.create(record, false)) {
             stream.write(names.toString().getBytes(StandardCharsets.UTF_8));
         }
+        fs.setPermission(record, FILE);
     }
 
-    /** Whether YARN will localize the layers PUBLIC: readable files under directories others may enter. */
-    private static String visibility(FileSystem fs, Path layers) throws IOException {
+    /**
+     * Who can read the layers, and so how YARN localizes them: PRIVATE unless every directory above them lets
+     * others through and they are world-readable (a staging directory someone else owns and keeps open).
+     */
+    private static String visibility(FileSystem fs, Path root, Path layers, StagingPlan plan) throws IOException {
+        StringBuilder kinds = new StringBuilder();
+        plan.entries().stream().map(e -> e.kind.label()).distinct().forEach(k -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k));
         for (Path dir = layers; dir != null; dir = dir.getParent()) {
             FsPermission permission = fs.getFileStatus(dir).getPermission();
             if (!permission.getOtherAction().implies(FsAction.EXECUTE)) {
-                return "the layers are PRIVATE to you on the nodes: " + dir + " (" + permission + ") does not let other "
-                        + "users through, so each user's applications localize their own copy; open it (o+x) to "
-                        + "share the NodeManagers' copy between users";
+                return "the layers (" + kinds + ") are PRIVATE: " + dir + " is " + permission + " and they are "
+                        + FILE + ", so only you can read your job's code and libraries; YARN localizes them for your "
+                        + "applications alone, and each NodeManager reuses its copy across them";
             }
         }
-        return "the layers are PUBLIC: each NodeManager localizes a layer once and every application reuses it";
+        return "the layers (" + kinds + ") are readable by other users: every directory above " + layers + " lets "
+                + "them through and it is not yours to close (owner " + fs.getFileStatus(root).getOwner() + "); choose "
+                + "a <stagingDirectory> of your own (-Dpyspark.stagingDirectory) to keep them private";
     }
 
     /**

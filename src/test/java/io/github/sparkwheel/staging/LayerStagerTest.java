@@ -86,17 +86,24 @@ class LayerStagerTest {
     }
 
     @Test
-    void stage_uploadsEachLayerOnceUnderItsContentAddress_worldReadable_andAgainUploadsNothing() throws Exception {
+    void stage_uploadsEachLayerOnceUnderItsContentAddress_privately_andAgainUploadsNothing() throws Exception {
         Layer deps = layer(Layer.Kind.DEPENDENCIES, "deps.zip", 4096, 1);
         Layer job = layer(Layer.Kind.JOB, "job.zip", 512, 2);
         List<String> first = stage(plan("/once", "20261124-000001-aaaaaaaa", 0, 3600, List.of(deps, job)), Set.of(), 0);
         assertThat(first).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "dependencies layer " + deps.stagedName()
                 + ": staged, 4096 bytes in ")).anyMatch(l -> l.contains("job layer " + job.stagedName() + ": staged"))
-                .anyMatch(l -> l.contains("the layers are PUBLIC"));
+                .contains(StagingPlan.OUTPUT_PREFIX + "the layers (dependencies, job) are PRIVATE: " + hdfs.getUri()
+                        + "/once/layers is rwx------ and they are rw-------, so only you can read your job's code and "
+                        + "libraries; YARN localizes them for your applications alone, and each NodeManager reuses its "
+                        + "copy across them");
         FileStatus staged = hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers/" + deps.stagedName()));
-        assertThat(staged.getPermission().toShort()).isEqualTo((short) 0644);
-        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers")).getPermission().toShort())
-                .isEqualTo((short) 0755);
+        assertThat(staged.getPermission().toShort()).isEqualTo((short) 0600);
+        for (String d : List.of("/once", "/once/layers", "/once/records", "/once/records/com.example/job")) {
+            assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path(d)).getPermission().toShort()).as(d)
+                    .isEqualTo((short) 0700);
+        }
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/records/com.example/job/20261124-000001-aaaaaaaa"))
+                .getPermission().toShort()).isEqualTo((short) 0600);
 
         List<String> second = stage(plan("/once", "20261124-000002-bbbbbbbb", 0, 3600, List.of(deps, job)), Set.of(), 0);
         for (Layer layer : List.of(deps, job)) {
@@ -110,6 +117,51 @@ class LayerStagerTest {
         assertThat(names("/once/layers")).containsExactlyInAnyOrder(deps.stagedName(), job.stagedName());
         assertThat(names("/once/records/com.example/job")).containsExactlyInAnyOrder("20261124-000001-aaaaaaaa",
                 "20261124-000002-bbbbbbbb");
+    }
+
+    @Test
+    void stage_anotherUserCannotReadTheLayers_anEarlierOpenDirectoryIsTightened_andTheOwnerReusesThem() throws Exception {
+        org.apache.hadoop.fs.Path home = new org.apache.hadoop.fs.Path("/user/carol");
+        hdfs.mkdirs(home, new FsPermission((short) 0755));
+        hdfs.setOwner(home, "carol", "carol");
+        // what an earlier plugin version left: an open staging directory
+        UserGroupInformation carol = UserGroupInformation.createRemoteUser("carol");
+        carol.doAs((PrivilegedExceptionAction<Boolean>) () -> FileSystem.get(conf).mkdirs(
+                new org.apache.hadoop.fs.Path("/user/carol/.pyspark-maven-plugin/layers"), new FsPermission((short) 0755)));
+        Layer job = layer(Layer.Kind.JOB, "secret-job.zip", 1024, 7);
+        StagingPlan first = plan("/user/carol/.pyspark-maven-plugin", "20261124-000010-aaaaaaaa", 5, 3600, List.of(job));
+        List<String> lines = carol.doAs((PrivilegedExceptionAction<List<String>>) () -> stage(first, Set.of(), 0));
+        assertThat(lines).anyMatch(l -> l.contains("job layer " + job.stagedName() + ": staged"))
+                .anyMatch(l -> l.contains("the layers (job) are PRIVATE: " + hdfs.getUri() + "/user/carol/.pyspark-maven-plugin"));
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/user/carol/.pyspark-maven-plugin/layers"))
+                .getPermission().toShort()).isEqualTo((short) 0700);
+
+        // dave, another user of the cluster, can neither read the job's code nor list what carol staged
+        String layerPath = "/user/carol/.pyspark-maven-plugin/layers/" + job.stagedName();
+        UserGroupInformation dave = UserGroupInformation.createRemoteUser("dave");
+        for (String path : List.of(layerPath, "/user/carol/.pyspark-maven-plugin/layers")) {
+            Exception denied = null;
+            try {
+                dave.doAs((PrivilegedExceptionAction<Object>) () -> {
+                    FileSystem fs = FileSystem.newInstance(conf);
+                    try {
+                        return path.equals(layerPath) ? fs.open(new org.apache.hadoop.fs.Path(path)).read()
+                                : fs.listStatus(new org.apache.hadoop.fs.Path(path));
+                    } finally {
+                        fs.close();
+                    }
+                });
+            } catch (org.apache.hadoop.security.AccessControlException e) {
+                denied = e;
+            }
+            assertThat(denied).as(path).isNotNull();
+            assertThat(denied.getMessage()).contains("Permission denied: user=dave");
+        }
+
+        // carol's next submission reuses her private copy: nothing uploaded
+        StagingPlan second = plan("/user/carol/.pyspark-maven-plugin", "20261124-000011-bbbbbbbb", 5, 3600, List.of(job));
+        assertThat(carol.doAs((PrivilegedExceptionAction<List<String>>) () -> stage(second, Set.of(), 0)))
+                .anyMatch(l -> l.contains("job layer " + job.stagedName() + ": already staged"));
     }
 
     @Test
