@@ -138,6 +138,19 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private String stagingDirectory;
 
     /**
+     * A directory every user of the cluster may write, such as one an admin created open to all and sticky
+     * like /tmp ({@code hdfs dfs -mkdir /pyspark-shared && hdfs dfs -chmod 1777 /pyspark-shared}), for the layers
+     * that are public content: Spark's runtime and a Python runtime, staged once per cluster and localized once per
+     * node for all users. The job, its dependencies and jars stay private in {@code <stagingDirectory>}. A shared
+     * layer is used only when it cannot have been planted (yours or the directory owner's, writable by nobody
+     * else); a directory that is missing or not writable falls back to the private one. Nothing is removed from it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sharedStagingDirectory")
+    private String sharedStagingDirectory;
+
+    /**
      * How many of this artifact's newest stagings the clean-up after each staging keeps, with the layers
      * they use; those of applications YARN still runs are always kept. 0 keeps everything.
      *
@@ -205,6 +218,8 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.staging = staging;
         request.connectTimeout = java.time.Duration.ofSeconds(Math.max(1, connectTimeout));
         request.stagingDirectory = stagingDirectory;
+        request.sharedStagingDirectory = sharedStagingDirectory == null || sharedStagingDirectory.isBlank() ? null
+                : sharedStagingDirectory.trim();
         request.keepStagings = keepStagings;
         request.stagingGraceSeconds = stagingGraceSeconds;
         request.artifact = project.getGroupId() + ":" + project.getArtifactId();

@@ -9,7 +9,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,10 @@ public final class LayerStager {
     private final Configuration conf;
     private final PrintStream out;
     private final RunningRecords running;
+    /** Private URI → shared URI of each layer this staging found or put in the shared directory. */
+    private final Map<String, String> placements = new LinkedHashMap<>();
+    /** The shared directory as this staging uses it; {@code null} when there is none or it cannot be used. */
+    private SharedDirectory shared;
 
     public LayerStager(Configuration conf, PrintStream out) {
         this(conf, out, () -> runningRecords(conf));
@@ -73,7 +79,16 @@ public final class LayerStager {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(new LayerStager(new YarnConfiguration(), System.out).stage(StagingPlan.read(Paths.get(args[0]))));
+        java.nio.file.Path planFile = Paths.get(args[0]);
+        LayerStager stager = new LayerStager(new YarnConfiguration(), System.out);
+        int status = stager.stage(StagingPlan.read(planFile));
+        StagingPlan.writePlacements(StagingPlan.placementsFile(planFile), stager.placements());
+        System.exit(status);
+    }
+
+    /** The layers this staging found or put in the shared directory: private URI → shared URI. */
+    public Map<String, String> placements() {
+        return placements;
     }
 
     /** @return 0, or {@link StagingPlan#CANNOT_WRITE_STATUS} when the staging directory cannot be written */
@@ -82,8 +97,12 @@ public final class LayerStager {
         FileSystem fs = root.getFileSystem(conf);
         root = fs.makeQualified(root);
         Path layers = new Path(root, StagingPlan.LAYERS);
+        shared = SharedDirectory.open(plan, conf, out);
         if (plan.dryRun()) {
             for (StagingPlan.Entry entry : plan.entries()) {
+                if (shared != null && StagingPlan.isShareable(entry.kind) && shared.dryRun(entry)) {
+                    continue;
+                }
                 Path target = new Path(layers, entry.stagedName);
                 String upload = "would be uploaded (" + Files.size(entry.file) + " bytes) to " + root;
                 try {
@@ -104,11 +123,17 @@ public final class LayerStager {
             mkdirs(fs, record.getParent());
             writeRecord(fs, record, plan);
         } catch (IOException e) {
-            String why = String.valueOf(e.getMessage()).split("\\R", 2)[0]; // not the NameNode's stack trace
-            out.println(PREFIX + StagingPlan.CANNOT_WRITE + root + ": " + why);
+            out.println(PREFIX + StagingPlan.CANNOT_WRITE + root + ": " + firstLine(e));
             return StagingPlan.CANNOT_WRITE_STATUS;
         }
         for (StagingPlan.Entry entry : plan.entries()) {
+            if (shared != null && StagingPlan.isShareable(entry.kind)) {
+                String uri = shared.stage(entry);
+                if (uri != null) {
+                    placements.put(plan.privateUri(entry.stagedName), uri);
+                    continue;
+                }
+            }
             stage(fs, layers, entry);
         }
         out.println(PREFIX + visibility(fs, root, layers, plan));
@@ -145,11 +170,11 @@ public final class LayerStager {
     }
 
     /** The staged file's modification time: YARN checks that it never changes under a localized resource. */
-    private static String modified(FileSystem fs, Path target) throws IOException {
+    static String modified(FileSystem fs, Path target) throws IOException {
         return " (modified " + fs.getFileStatus(target).getModificationTime() + ")";
     }
 
-    private static boolean exists(FileSystem fs, Path target, long size) throws IOException {
+    static boolean exists(FileSystem fs, Path target, long size) throws IOException {
         try {
             return fs.getFileStatus(target).getLen() == size;
         } catch (FileNotFoundException absent) {
@@ -158,7 +183,16 @@ public final class LayerStager {
     }
 
     private void say(StagingPlan.Entry entry, String what) {
+        say(out, entry, what);
+    }
+
+    static void say(PrintStream out, StagingPlan.Entry entry, String what) {
         out.println(PREFIX + entry.kind.label() + " layer " + entry.stagedName + ": " + what);
+    }
+
+    /** An error's first line: not the NameNode's stack trace. */
+    static String firstLine(IOException e) {
+        return String.valueOf(e.getMessage()).split("\\R", 2)[0];
     }
 
     /**
@@ -176,7 +210,7 @@ public final class LayerStager {
         }
     }
 
-    private static String currentUser() throws IOException {
+    static String currentUser() throws IOException {
         return org.apache.hadoop.security.UserGroupInformation.getCurrentUser().getShortUserName();
     }
 
@@ -193,20 +227,31 @@ public final class LayerStager {
      * Who can read the layers, and so how YARN localizes them: PRIVATE unless every directory above them lets
      * others through and they are world-readable (a staging directory someone else owns and keeps open).
      */
-    private static String visibility(FileSystem fs, Path root, Path layers, StagingPlan plan) throws IOException {
-        StringBuilder kinds = new StringBuilder();
-        plan.entries().stream().map(e -> e.kind.label()).distinct().forEach(k -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k));
+    private String visibility(FileSystem fs, Path root, Path layers, StagingPlan plan) throws IOException {
+        String kinds = kinds(plan, false);
+        String sharedOnes = placements.isEmpty() ? "" : "; " + kinds(plan, true) + " from the shared directory "
+                + shared.directory() + ", public content every user reads (PUBLIC on the nodes: one copy per "
+                + "NodeManager for all users)";
         for (Path dir = layers; dir != null; dir = dir.getParent()) {
             FsPermission permission = fs.getFileStatus(dir).getPermission();
             if (!permission.getOtherAction().implies(FsAction.EXECUTE)) {
                 return "the layers (" + kinds + ") are PRIVATE: " + dir + " is " + permission + " and they are "
                         + FILE + ", so only you can read your job's code and libraries; YARN localizes them for your "
-                        + "applications alone, and each NodeManager reuses its copy across them";
+                        + "applications alone, and each NodeManager reuses its copy across them" + sharedOnes;
             }
         }
         return "the layers (" + kinds + ") are readable by other users: every directory above " + layers + " lets "
                 + "them through and it is not yours to close (owner " + fs.getFileStatus(root).getOwner() + "); choose "
-                + "a <stagingDirectory> of your own (-Dpyspark.stagingDirectory) to keep them private";
+                + "a <stagingDirectory> of your own (-Dpyspark.stagingDirectory) to keep them private" + sharedOnes;
+    }
+
+    /** The kinds of the plan's layers that are (or are not) in the shared directory: {@code dependencies, job}. */
+    private String kinds(StagingPlan plan, boolean inShared) {
+        StringBuilder kinds = new StringBuilder();
+        plan.entries().stream().filter(e -> placements.containsKey(plan.privateUri(e.stagedName)) == inShared)
+                .map(e -> e.kind.label()).distinct()
+                .forEach(k -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k));
+        return kinds.toString();
     }
 
     /**

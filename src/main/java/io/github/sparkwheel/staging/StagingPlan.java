@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to stage where: the staging directory (a Hadoop file system URI), the layers (local file, name
@@ -43,6 +45,7 @@ public final class StagingPlan {
     }
 
     private final String stagingDirectory;
+    private final String sharedDirectory;
     private final String artifact;
     private final String recordId;
     private final int keep;
@@ -50,10 +53,10 @@ public final class StagingPlan {
     private final boolean dryRun;
     private final List<Entry> entries;
 
-    private StagingPlan(String stagingDirectory, String artifact, String recordId, int keep, long graceSeconds,
-            boolean dryRun, List<Entry> entries) {
-        this.stagingDirectory = stagingDirectory.endsWith("/")
-                ? stagingDirectory.substring(0, stagingDirectory.length() - 1) : stagingDirectory;
+    private StagingPlan(String stagingDirectory, String sharedDirectory, String artifact, String recordId, int keep,
+            long graceSeconds, boolean dryRun, List<Entry> entries) {
+        this.stagingDirectory = withoutSlash(stagingDirectory);
+        this.sharedDirectory = sharedDirectory == null ? null : withoutSlash(sharedDirectory);
         this.artifact = artifact;
         this.recordId = recordId;
         this.keep = keep;
@@ -64,9 +67,45 @@ public final class StagingPlan {
 
     public static StagingPlan of(String stagingDirectory, String artifact, String recordId, int keep,
             long graceSeconds, boolean dryRun, List<Layer> layers) {
+        return of(stagingDirectory, null, artifact, recordId, keep, graceSeconds, dryRun, layers);
+    }
+
+    /** @param sharedDirectory where the public layers go ({@link #isShareable}), or {@code null}: all private */
+    public static StagingPlan of(String stagingDirectory, String sharedDirectory, String artifact, String recordId,
+            int keep, long graceSeconds, boolean dryRun, List<Layer> layers) {
         List<Entry> entries = new ArrayList<>();
         layers.forEach(layer -> entries.add(new Entry(layer.kind(), layer.file(), layer.stagedName())));
-        return new StagingPlan(stagingDirectory, artifact, recordId, keep, graceSeconds, dryRun, entries);
+        return new StagingPlan(stagingDirectory, sharedDirectory, artifact, recordId, keep, graceSeconds, dryRun,
+                entries);
+    }
+
+    private static String withoutSlash(String directory) {
+        return directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+    }
+
+    /**
+     * Whether a layer of this kind is public content, the same for every user, and may go to the shared directory:
+     * Spark's runtime and a Python runtime. The job, its dependencies and jars are the company's and stay private;
+     * pyspark's zips too, as Spark reads where they are from its own process's {@code PYSPARK_ARCHIVES_PATH}, fixed
+     * before the staging decides (2.4 MB a user).
+     */
+    public static boolean isShareable(Layer.Kind kind) {
+        return kind == Layer.Kind.SPARK_RUNTIME || kind == Layer.Kind.PYTHON_RUNTIME;
+    }
+
+    /** The shared staging directory, without a trailing slash, or {@code null}. */
+    public String sharedDirectory() {
+        return sharedDirectory;
+    }
+
+    /** Where a layer staged in the shared directory is. */
+    public String sharedUri(String stagedName) {
+        return sharedDirectory + "/" + stagedName;
+    }
+
+    /** Where the stager says which layers it staged in the shared directory: beside the plan. */
+    public static Path placementsFile(Path planFile) {
+        return planFile.resolveSibling(planFile.getFileName() + ".shared");
     }
 
     /** The staging directory, without a trailing slash. */
@@ -103,14 +142,57 @@ public final class StagingPlan {
         return entries;
     }
 
-    /** Where a layer of this plan is staged. */
+    /**
+     * Where a layer of this plan is staged privately: what Spark is given, unless the stager puts the layer in the
+     * shared directory ({@link #placementsFile}).
+     */
     public String uri(Layer layer) {
-        return stagingDirectory + "/" + LAYERS + "/" + layer.stagedName();
+        return privateUri(layer.stagedName());
+    }
+
+    public String privateUri(String stagedName) {
+        return stagingDirectory + "/" + LAYERS + "/" + stagedName;
+    }
+
+    /** Writes which layers are in the shared directory: {@code private URI TAB shared URI} a line. */
+    public static void writePlacements(Path file, Map<String, String> placements) throws IOException {
+        List<String> lines = new ArrayList<>();
+        placements.forEach((privateUri, sharedUri) -> lines.add(privateUri + "\t" + sharedUri));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** What {@link #writePlacements} wrote; empty when the stager has not run or put nothing in the shared directory. */
+    public static Map<String, String> readPlacements(Path file) throws IOException {
+        Map<String, String> placements = new LinkedHashMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] fields = line.split("\t");
+                if (fields.length == 2) {
+                    placements.put(fields[0], fields[1]);
+                }
+            }
+        }
+        return placements;
+    }
+
+    /** Spark's arguments with each layer the stager put in the shared directory named there instead. */
+    public static List<String> withPlacements(List<String> args, Map<String, String> placements) {
+        List<String> placed = new ArrayList<>(args.size());
+        for (String arg : args) {
+            for (Map.Entry<String, String> placement : placements.entrySet()) {
+                arg = arg.replace(placement.getKey(), placement.getValue());
+            }
+            placed.add(arg);
+        }
+        return placed;
     }
 
     public void write(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("staging\t" + stagingDirectory);
+        if (sharedDirectory != null) {
+            lines.add("shared\t" + sharedDirectory);
+        }
         lines.add("artifact\t" + artifact);
         lines.add("record\t" + recordId);
         lines.add("keep\t" + keep);
@@ -121,10 +203,12 @@ public final class StagingPlan {
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);
+        Files.deleteIfExists(placementsFile(file)); // an earlier submission's
     }
 
     public static StagingPlan read(Path file) throws IOException {
         String staging = null;
+        String shared = null;
         String artifact = null;
         String record = null;
         int keep = 0;
@@ -136,6 +220,9 @@ public final class StagingPlan {
             switch (fields[0]) {
                 case "staging":
                     staging = fields[1];
+                    break;
+                case "shared":
+                    shared = fields[1];
                     break;
                 case "artifact":
                     artifact = fields[1];
@@ -162,6 +249,6 @@ public final class StagingPlan {
         if (staging == null || artifact == null || record == null) {
             throw new IOException("Incomplete staging plan " + file);
         }
-        return new StagingPlan(staging, artifact, record, keep, grace, dryRun, entries);
+        return new StagingPlan(staging, shared, artifact, record, keep, grace, dryRun, entries);
     }
 }

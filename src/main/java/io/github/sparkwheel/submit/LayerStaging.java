@@ -79,6 +79,7 @@ public final class LayerStaging {
         if (!result.succeeded()) {
             throw failed(result);
         }
+        staged.readPlacements();
     }
 
     /** The staging directory cannot be written: say which and how to choose another; else the stager's words. */

@@ -42,6 +42,8 @@ public final class StagedSubmission {
     private final Map<String, Layer> pyspark;
     private final Map<Path, Layer> jars;
     private final Path pluginJar;
+    /** The layers a stager run on its own put in the shared directory: private URI → shared URI. */
+    private Map<String, String> placements = Map.of();
 
     private StagedSubmission(StagingPlan plan, Path planFile, WheelhouseLayers wheelhouse, Layer sparkRuntime,
             Layer pythonRuntime, Map<String, Layer> pyspark, Map<Path, Layer> jars, Path pluginJar) {
@@ -96,7 +98,9 @@ public final class StagedSubmission {
                 : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, System.getProperty("user.name"),
                         System.getProperty("user.home"));
         String record = RECORD_TIME.format(Instant.now()) + "-" + String.format("%08x", RANDOM.nextInt());
-        StagingPlan plan = StagingPlan.of(directory, request.artifact, record, request.keepStagings,
+        String shared = request.sharedStagingDirectory == null ? null
+                : HadoopConf.qualify(request.sharedStagingDirectory, request.hadoopConfDir);
+        StagingPlan plan = StagingPlan.of(directory, shared, request.artifact, record, request.keepStagings,
                 request.stagingGraceSeconds, request.dryRun, all);
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
@@ -105,6 +109,16 @@ public final class StagedSubmission {
 
     public Path planFile() {
         return planFile;
+    }
+
+    /** Reads where the stager, run on its own, put the shared layers: Spark is then given those. */
+    void readPlacements() throws IOException {
+        placements = StagingPlan.readPlacements(StagingPlan.placementsFile(planFile));
+    }
+
+    private String uri(Layer layer) {
+        String uri = plan.uri(layer);
+        return placements.getOrDefault(uri, uri);
     }
 
     /** Where {@code SubmitLauncher} and {@code LayerStager} are: on SparkSubmit's classpath too. */
@@ -118,23 +132,23 @@ public final class StagedSubmission {
 
     /** {@code --archives}: the dependency layer beside the job layer, as the bootstrap expects them. */
     String archives(String alias) {
-        return plan.uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX + ","
-                + plan.uri(wheelhouse.job()) + "#" + alias;
+        return uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX + ","
+                + uri(wheelhouse.job()) + "#" + alias;
     }
 
     /** The Python runtime layer's staged URI, for {@code --archives}; {@code null} without one. */
     String pythonRuntime() {
-        return pythonRuntime == null ? null : plan.uri(pythonRuntime);
+        return pythonRuntime == null ? null : uri(pythonRuntime);
     }
 
     /** A shipped jar's staged URI, for {@code --jars}. */
     String jar(Path jar) {
-        return plan.uri(jars.get(jar));
+        return uri(jars.get(jar));
     }
 
     /** {@code spark.yarn.archive}, or {@code null} when there is no runtime layer. */
     String sparkArchive() {
-        return sparkRuntime == null ? null : plan.uri(sparkRuntime);
+        return sparkRuntime == null ? null : uri(sparkRuntime);
     }
 
     /** {@code PYSPARK_ARCHIVES_PATH}: the staged zips, and the user's URIs as they are. */
@@ -142,7 +156,7 @@ public final class StagedSubmission {
         List<String> uris = new ArrayList<>();
         for (String archive : archives) {
             Layer layer = pyspark.get(archive);
-            uris.add(layer != null ? plan.uri(layer) : archive);
+            uris.add(layer != null ? uri(layer) : archive);
         }
         return uris.isEmpty() ? PysparkArchives.NOT_SHIPPED : String.join(",", uris);
     }

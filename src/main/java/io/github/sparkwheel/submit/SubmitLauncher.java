@@ -6,6 +6,7 @@ import io.github.sparkwheel.yarn.ClusterCheck;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
@@ -24,15 +25,18 @@ public final class SubmitLauncher {
         StagingPlan plan = "-".equals(args[1]) ? null : StagingPlan.read(Paths.get(args[1]));
         int status = ClusterCheck.check(conf, System.out, Long.parseLong(args[0]),
                 plan == null ? "-" : plan.stagingDirectory());
+        List<String> sparkArgs = Arrays.asList(Arrays.copyOfRange(args, 2, args.length));
         if (status == 0 && plan != null) {
-            status = new LayerStager(conf, System.out).stage(plan);
+            LayerStager stager = new LayerStager(conf, System.out);
+            status = stager.stage(plan);
+            sparkArgs = StagingPlan.withPlacements(sparkArgs, stager.placements()); // the shared layers, there
         }
         if (status != 0) {
             System.exit(status);
         }
         try {
             Class.forName("org.apache.spark.deploy.SparkSubmit").getMethod("main", String[].class)
-                    .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+                    .invoke(null, (Object) sparkArgs.toArray(new String[0]));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

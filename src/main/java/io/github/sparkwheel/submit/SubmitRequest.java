@@ -67,6 +67,8 @@ public final class SubmitRequest {
     public boolean staging = true;
     /** A Hadoop file system URI; {@code null}: {@link HadoopConf#defaultStagingDirectory}. */
     public String stagingDirectory;
+    /** Where the public layers (Spark's and Python's runtimes) go for every user; {@code null}: private too. */
+    public String sharedStagingDirectory;
     /** The newest stagings of this artifact that the clean-up keeps; 0 keeps everything. */
     public int keepStagings = 5;
     /** Layers no staging names are removed only once older than this many seconds. */

@@ -164,6 +164,154 @@ class LayerStagerTest {
                 .anyMatch(l -> l.contains("job layer " + job.stagedName() + ": already staged"));
     }
 
+    /** One staging as {@code user}: what it said, and the layers it put in (or found in) the shared directory. */
+    private static final class Staged {
+        final List<String> lines;
+        final java.util.Map<String, String> placements;
+
+        Staged(List<String> lines, java.util.Map<String, String> placements) {
+            this.lines = lines;
+            this.placements = placements;
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger RECORDS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Staged stageAs(String user, String shared, List<Layer> layers) throws Exception {
+        home(user);
+        StagingPlan plan = StagingPlan.of(hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin",
+                shared == null ? null : hdfs.getUri() + shared, "com.example:job", "20261124-000020-" + user + RECORDS.incrementAndGet(), 0, 3600,
+                false, layers);
+        return UserGroupInformation.createRemoteUser(user).doAs((PrivilegedExceptionAction<Staged>) () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LayerStager stager = new LayerStager(conf, new PrintStream(out, true, StandardCharsets.UTF_8), Set::of);
+            int status = stager.stage(plan);
+            List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
+            assertThat(status).as(String.join("\n", lines)).isZero(); // the shared directory never fails a submit
+            return new Staged(lines, stager.placements());
+        });
+    }
+
+    private static void home(String user) throws Exception {
+        org.apache.hadoop.fs.Path home = new org.apache.hadoop.fs.Path("/user/" + user);
+        if (!hdfs.exists(home)) {
+            hdfs.mkdirs(home, new FsPermission((short) 0755));
+            hdfs.setOwner(home, user, user);
+        }
+    }
+
+    /** A directory the admin {@code hdfs} owns, with {@code mode} (1777: open to all, sticky, like /tmp). */
+    private static void adminDirectory(String path, int mode) throws Exception {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path);
+        hdfs.mkdirs(dir);
+        hdfs.setPermission(dir, new FsPermission((short) mode));
+        hdfs.setOwner(dir, "hdfs", "hadoop");
+    }
+
+    private static String privateLayers(String user) {
+        return hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin/layers/";
+    }
+
+    @Test
+    void shared_theRuntimeIsStagedOnceForEveryUser_theJobStaysPrivate() throws Exception {
+        adminDirectory("/shared", 01777);
+        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime.zip", 256 * 1024, 20);
+        Layer erinsJob = layer(Layer.Kind.JOB, "erin-job.zip", 512, 21);
+        Layer franksJob = layer(Layer.Kind.JOB, "frank-job.zip", 512, 22);
+        String sharedUri = hdfs.getUri() + "/shared/" + runtime.stagedName();
+
+        Staged erin = stageAs("erin", "/shared", List.of(runtime, erinsJob));
+        assertThat(erin.lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer "
+                + runtime.stagedName() + ": staged in the shared directory, 262144 bytes in "))
+                .anyMatch(l -> l.contains("the layers (job) are PRIVATE: ") && l.endsWith("; spark-runtime from the shared "
+                        + "directory " + hdfs.getUri() + "/shared, public content every user reads (PUBLIC on the nodes: "
+                        + "one copy per NodeManager for all users)"));
+        assertThat(erin.placements).containsExactly(java.util.Map.entry(privateLayers("erin") + runtime.stagedName(), sharedUri));
+        FileStatus staged = hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/shared/" + runtime.stagedName()));
+        assertThat(staged.getPermission().toShort()).isEqualTo((short) 0644);
+        assertThat(staged.getOwner()).isEqualTo("erin");
+        assertThat(names("/user/erin/.pyspark-maven-plugin/layers")).contains(erinsJob.stagedName())
+                .doesNotContain(runtime.stagedName());
+
+        // frank's first submission uploads none of the runtime: erin's copy is, byte for byte, the layer it names
+        Staged frank = stageAs("frank", "/shared", List.of(runtime, franksJob));
+        assertThat(frank.lines).contains(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+                + ": already staged in the shared directory (owner erin, its content checked: sha256 matches) (modified "
+                + staged.getModificationTime() + ")");
+        assertThat(frank.placements).containsExactly(java.util.Map.entry(privateLayers("frank") + runtime.stagedName(), sharedUri));
+        assertThat(names("/user/frank/.pyspark-maven-plugin/layers")).contains(franksJob.stagedName())
+                .doesNotContain(runtime.stagedName());
+        assertThat(names("/shared")).containsExactly(runtime.stagedName());
+    }
+
+    @Test
+    void shared_aPlantedOrWritableLayerIsNotUsed_andAPrivateCopyIsStaged() throws Exception {
+        adminDirectory("/shared-planted", 01777);
+        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-next.zip", 128 * 1024, 30);
+        Layer python = layer(Layer.Kind.PYTHON_RUNTIME, "python.tar.gz", 64 * 1024, 31);
+        // mallory guesses the names of erin's next layers and plants files of the same size (other jars, say)
+        home("mallory");
+        UserGroupInformation.createRemoteUser("mallory").doAs((PrivilegedExceptionAction<Void>) () -> {
+            FileSystem fs = FileSystem.newInstance(conf);
+            try (var stream = fs.create(new org.apache.hadoop.fs.Path("/shared-planted/" + runtime.stagedName()))) {
+                stream.write(new byte[128 * 1024]);
+            } finally {
+                fs.close();
+            }
+            return null;
+        });
+        // and a layer of erin's own that others may write is no better
+        org.apache.hadoop.fs.Path writable = new org.apache.hadoop.fs.Path("/shared-planted/" + python.stagedName());
+        hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(python.file().toUri()), writable);
+        hdfs.setOwner(writable, "erin", "erin");
+        hdfs.setPermission(writable, new FsPermission((short) 0666));
+
+        Staged erin = stageAs("erin", "/shared-planted", List.of(runtime, python));
+        assertThat(erin.lines).anyMatch(l -> l.equals(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+                + ": not using " + hdfs.getUri() + "/shared-planted/" + runtime.stagedName() + ": it belongs to mallory "
+                + "(neither you, erin, nor the shared directory's owner, hdfs) and its content is not this layer's (sha256 "
+                + org.apache.commons.codec.digest.DigestUtils.sha256Hex(new byte[128 * 1024]) + "), so it could hold "
+                + "anything; staging a private copy instead"))
+                .anyMatch(l -> l.contains("python-runtime layer " + python.stagedName() + ": not using ")
+                        && l.contains(": others may write it (rw-rw-rw-)"))
+                .anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+                        + ": staged, 131072 bytes"));
+        assertThat(erin.placements).isEmpty(); // Spark is given erin's private copies
+        assertThat(names("/user/erin/.pyspark-maven-plugin/layers")).contains(runtime.stagedName(), python.stagedName());
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/shared-planted/" + runtime.stagedName())).getOwner())
+                .isEqualTo("mallory"); // not erin's to remove
+    }
+
+    @Test
+    void shared_aDirectoryThatIsMissingOrNotWritable_fallsBackToThePrivateOne() throws Exception {
+        adminDirectory("/shared-closed", 0755);
+        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-closed.zip", 4096, 40);
+        Staged closed = stageAs("erin", "/shared-closed", List.of(runtime));
+        assertThat(closed.lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "cannot write to the shared staging "
+                + "directory " + hdfs.getUri() + "/shared-closed (Permission denied: user=erin, access=WRITE")
+                && l.endsWith("): the runtime layers are staged privately; ask its owner hdfs to open it (chmod 1777)"))
+                .anyMatch(l -> l.contains("spark-runtime layer " + runtime.stagedName() + ": staged, 4096 bytes"));
+        assertThat(closed.placements).isEmpty();
+
+        Staged missing = stageAs("frank", "/no-such-shared", List.of(runtime));
+        assertThat(missing.lines).contains(StagingPlan.OUTPUT_PREFIX + "the shared staging directory " + hdfs.getUri()
+                + "/no-such-shared does not exist: the runtime layers are staged privately (an admin creates it once, open "
+                + "to all and sticky like /tmp: hdfs dfs -mkdir -p /no-such-shared && hdfs dfs -chmod 1777 /no-such-shared)");
+        assertThat(missing.placements).isEmpty();
+        assertThat(names("/user/frank/.pyspark-maven-plugin/layers")).contains(runtime.stagedName());
+    }
+
+    @Test
+    void placements_renameTheSharedLayersInSparksArguments() {
+        List<String> args = List.of("--conf", "spark.yarn.archive=hdfs://nn/user/a/.p/layers/spark-runtime-1.zip",
+                "--archives", "hdfs://nn/user/a/.p/layers/deps-2.zip#w-deps,hdfs://nn/user/a/.p/layers/python-3.tgz#w-python");
+        assertThat(StagingPlan.withPlacements(args, java.util.Map.of(
+                "hdfs://nn/user/a/.p/layers/spark-runtime-1.zip", "hdfs://nn/shared/spark-runtime-1.zip",
+                "hdfs://nn/user/a/.p/layers/python-3.tgz", "hdfs://nn/shared/python-3.tgz")))
+                .containsExactly("--conf", "spark.yarn.archive=hdfs://nn/shared/spark-runtime-1.zip", "--archives",
+                        "hdfs://nn/user/a/.p/layers/deps-2.zip#w-deps,hdfs://nn/shared/python-3.tgz#w-python");
+    }
+
     @Test
     void stage_sixSubmissionsRacingForOneNewLayer_allSucceed_andOneCopyStays() throws Exception {
         Layer big = layer(Layer.Kind.DEPENDENCIES, "big.zip", 24 * 1024 * 1024, 3);
