@@ -20,24 +20,8 @@ ROUNDS=${1:-3}
 WORK=$ROOT/target/bench-staging
 SPARK_VERSION=${SPARK_VERSION:-3.5.5}
 PYSPARK_DIR=${PYSPARK_DIR:-$ROOT/../shared/pyspark}
-rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
+. bench/mini_yarn.sh
 
-./mvnw -B -q install -DskipTests
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-python3 src/it/real_pyspark.py "${SPARK_VERSION%.*}" "$PYSPARK_DIR" "$WORK/pyspark"
-[ -f "$WORK/pyspark/pyspark.zip" ] || { echo "no pyspark in $PYSPARK_DIR: set PYSPARK_DIR" >&2; exit 1; }
-
-(cd "$WORK/yarn" && exec java -Xmx768m --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.io.tmpdir="$WORK/yarn/tmp" \
-  -cp "$ROOT/target/test-classes:$(cat "$ROOT/target/test.classpath")" io.github.sparkwheel.yarn.MiniYarnLauncher "$WORK/yarn" \
-  > "$WORK/yarn.log" 2>&1) &
-YARN_PID=$!
-trap 'touch "$WORK/yarn/stop"; sleep 2; kill $YARN_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do [ -f "$WORK/yarn/yarn.properties" ] && break; sleep 1; done
-VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
-
-now() { date +%s.%N; }
-elapsed() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$1" "$(now)"; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 staged_bytes() { grep -o 'staged, [0-9]* bytes' "$1" | awk '{s += $2} END {print s + 0}'; }
 staged_kinds() { grep -o 'pyspark-staging: [a-z-]* layer [^:]*: staged' "$1" | awk '{print $2}' | sort | uniq -c | awk '{printf "%s%s", sep, $2 ($1 > 1 ? " x" $1 : ""); sep=", "}'; }
 

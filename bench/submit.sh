@@ -17,23 +17,10 @@ ROUNDS=${1:-5}
 WORK=$ROOT/target/bench-submit
 SPARK_VERSION=${SPARK_VERSION:-3.5.5}
 PYSPARK_DIR=${PYSPARK_DIR:-$ROOT/../shared/pyspark}
-rm -rf "$WORK" && mkdir -p "$WORK/yarn/tmp"
-
-./mvnw -B -q install -DskipTests
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-python3 src/it/real_pyspark.py "${SPARK_VERSION%.*}" "$PYSPARK_DIR" "$WORK/pyspark"
-[ -f "$WORK/pyspark/pyspark.zip" ] || { echo "no pyspark in $PYSPARK_DIR: set PYSPARK_DIR" >&2; exit 1; }
-
-(cd "$WORK/yarn" && exec java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.io.tmpdir="$WORK/yarn/tmp" \
-  -cp "$ROOT/target/test-classes:$(cat "$ROOT/target/test.classpath")" io.github.sparkwheel.yarn.MiniYarnLauncher "$WORK/yarn" \
-  > "$WORK/yarn.log" 2>&1) &
-YARN_PID=$!
-trap 'touch "$WORK/yarn/stop"; sleep 2; kill $YARN_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do [ -f "$WORK/yarn/yarn.properties" ] && break; sleep 1; done
+YARN_HEAP=512m . bench/mini_yarn.sh
 
 # the real-PySpark word count IT's project, standalone
 mkdir -p "$WORK/job"
-VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 sed -e "s#@project.groupId@#io.github.sparkwheel#; s#@project.artifactId@#pyspark-maven-plugin#; s#@project.version@#$VERSION#" \
     -e "s#@python@#python3#g; s#@itWheels@#$ROOT/target/it-wheels#; s#@yarnDir@#$WORK/yarn#; s#@itPyspark@#$WORK/pyspark#g; s#@itPyspark4@#$WORK/pyspark#g" \
     -e "s#@exampleSources@#$ROOT/examples/wordcount/src/main/python#" \
@@ -52,7 +39,6 @@ printf 'Spark runtime handed to YARN: %s jars, %s MB (spark.yarn.jars, uploaded 
   "$(wc -l < "$(ls "$WORK"/job/target/pyspark-submit/spark-*.classpath)")" \
   "$(xargs du -cm < "$(ls "$WORK"/job/target/pyspark-submit/spark-*.classpath)" | tail -1 | cut -f1)"
 
-now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$(now)"; }
 run_goal() { $MVN pyspark:submit > "$WORK/goal-$1.log" 2>&1; }
 run_raw() { (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $RAW_COMMAND") > "$WORK/raw-$1.log" 2>&1; }
@@ -69,7 +55,6 @@ for round in $(seq 1 "$ROUNDS"); do
   printf 'round %d: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s; raw: %s\n' "$round" "$g" "$r" \
     "$(python3 bench/submit_phases.py "$WORK/raw-$round.log" "$(sed -n 's/^logDir=//p' "$WORK/yarn/yarn.properties")")"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 G=$(median "${goal[@]}"); R=$(median "${raw[@]}")
 printf 'medians over %d rounds: mvn pyspark:submit %.1f s, raw SparkSubmit %.1f s, ratio %.3f (goal <= 1.15)\n' \
   "$ROUNDS" "$G" "$R" "$(python3 -c "import sys; print(float(sys.argv[1]) / float(sys.argv[2]))" "$G" "$R")"

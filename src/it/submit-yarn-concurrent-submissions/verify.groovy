@@ -13,6 +13,6 @@ names.each { name -> assert lines.count { it[0] == name } == 2 }
 // one copy of each, nothing half-written left
 def props = new Properties()
 new File(yarnDir, 'yarn.properties').withInputStream { props.load(it) }
-def onHdfs = new JsonSlurper().parse(new URL(props.webhdfs + '/it/concurrent/layers?op=LISTSTATUS')).FileStatuses.FileStatus
+def onHdfs = new JsonSlurper().parse(new URL(props.webhdfs + '/it/concurrent/layers?op=LISTSTATUS&user.name=' + System.getProperty('user.name'))).FileStatuses.FileStatus
 assert onHdfs*.pathSuffix as Set == names : onHdfs*.pathSuffix
 return true

@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 4 : log
+assert runs.size() == 6 : log
 def props = new Properties()
 new File(yarnDir, 'yarn.properties').withInputStream { props.load(it) }
 
@@ -57,15 +57,37 @@ assert fourth.driver.contains('executors ran job code v1 with textlib 0.2') : fo
 assert fourth.containerLogs.contains('pyspark-wheelhouse bootstrap: building the environment')
 assert !fourth.driver.contains("executors' python: $python")
 
-// the file system agrees: one file per layer, with the times the stager reported, world-readable
-def listing = new JsonSlurper().parse(new URL(props.webhdfs + '/it/layered-staging/layers?op=LISTSTATUS'))
+// 5. bob, another user, submits the same job: his own private copies of its job, dependency and pyspark layers; the
+//    Spark runtime is staged once more, into the shared directory, open to all
+def runtime = names(first, 'spark-runtime').split(' ')[1]
+def fifth = staged[4]
+assert runs[4] =~ /pyspark-staging: spark-runtime layer ${runtime}: staged in the shared directory, \d+ bytes in / : runs[4]
+assert fifth.layers.values().every { it.what == 'staged' } : fifth.layers
+assert runs[4] =~ /pyspark-staging: the layers \(dependencies, pyspark, job\) are PRIVATE: \S+\/user\/bob\/\.pyspark-maven-plugin\/layers is rwx------ and they are rw-------, so only you can read your job's code and libraries; YARN localizes them for your applications alone, and each NodeManager reuses its copy across them; spark-runtime from the shared directory \S+\/it\/shared, public content every user reads/ : runs[4]
+assert fifth.driver.contains('executors ran job code v1 with textlib 0.2') : fifth.driver
+assert fifth.driver =~ /executors' python: \S+\/usercache\/bob\// : fifth.driver
+// and he cannot even list the first user's layers
+def asBob = new URL(props.webhdfs + '/it/layered-staging/layers?op=LISTSTATUS&user.name=bob').openConnection()
+assert asBob.responseCode == 403
+
+// 6. the first user again, now with the shared directory: bob's runtime there is the layer it names (its sha256 is
+//    checked, as bob is not the directory's owner), so nothing at all is uploaded
+def sixth = staged[5]
+assert runs[5].contains("pyspark-staging: spark-runtime layer ${runtime}: already staged in the shared directory (owner bob, its content checked: sha256 matches)") : runs[5]
+assert sixth.layers.values().every { it.what == 'already staged' } : sixth.layers
+assert sixth.uploads.split(', ') as Set == ['runner.py', '__spark_conf__.zip'] as Set : sixth.uploads
+def shared = new JsonSlurper().parse(new URL(props.webhdfs + '/it/shared?op=LISTSTATUS&user.name=bob')).FileStatuses.FileStatus
+assert shared*.pathSuffix == [runtime] && shared[0].owner == 'bob' && shared[0].permission == '644'
+
+// the file system agrees: one file per layer, with the times the stager reported, readable by the user alone
+def listing = new JsonSlurper().parse(new URL(props.webhdfs + '/it/layered-staging/layers?op=LISTSTATUS&user.name=' + System.getProperty('user.name')))
         .FileStatuses.FileStatus
 def onHdfs = listing.collectEntries { [(it.pathSuffix): it] }
-def all = staged.collectMany { it.layers.collect { k, v -> [k.split(' ')[1], v.modified] } }.unique()
+def all = staged.take(4).collectMany { it.layers.collect { k, v -> [k.split(' ')[1], v.modified] } }.unique()
 all.each { name, modified ->
     assert onHdfs[name] : "$name is not on HDFS: ${onHdfs.keySet()}"
     assert onHdfs[name].modificationTime == modified : name
-    assert onHdfs[name].permission == '644'
+    assert onHdfs[name].permission == '600'
 }
 assert onHdfs.keySet() == all.collect { it[0] } as Set : 'nothing else, no temporary files'
 return true

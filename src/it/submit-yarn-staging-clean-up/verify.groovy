@@ -7,7 +7,7 @@ def jobLayers = (log =~ /pyspark-staging: job layer (job-[0-9a-f]{64}\.zip): sta
 assert jobLayers.size() == 2 && jobLayers[0] != jobLayers[1] : log
 def props = new Properties()
 new File(yarnDir, 'yarn.properties').withInputStream { props.load(it) }
-def webhdfs = { String path -> new JsonSlurper().parse(new URL(props.webhdfs + path + '?op=LISTSTATUS')).FileStatuses.FileStatus*.pathSuffix }
+def webhdfs = { String path -> new JsonSlurper().parse(new URL(props.webhdfs + path + '?op=LISTSTATUS&user.name=' + System.getProperty('user.name'))).FileStatuses.FileStatus*.pathSuffix }
 
 // while the first application ran, the second staging kept its record and its layers, though beyond the newest 1
 assert log.contains("YARN application ${apps[0]} submitted; not waiting for it")

@@ -196,11 +196,16 @@ public final class LayerStager {
     }
 
     /**
-     * Creates the directory 0700, or tightens it to 0700 when it exists wider and is the user's (a staging
-     * directory of an earlier version was 0755); one of someone else's is left as it is (the log then says how
-     * visible the layers are).
+     * Creates the directory 0700 (the missing ones above it as the file system creates directories: a staging
+     * directory {@code /data/team/staging} must not close {@code /data} to others), or tightens it to 0700 when it
+     * exists wider and is the user's (a staging directory of an earlier version was 0755); one of someone else's is
+     * left as it is (the log then says how visible the layers are).
      */
     private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+        Path parent = dir.getParent();
+        if (parent != null && !fs.exists(parent) && !fs.mkdirs(parent)) { // the file system's defaults above it
+            throw new IOException("could not create " + parent);
+        }
         if (!fs.mkdirs(dir, DIRECTORY)) {
             throw new IOException("could not create " + dir);
         }

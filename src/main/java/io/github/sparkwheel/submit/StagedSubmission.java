@@ -95,8 +95,7 @@ public final class StagedSubmission {
         all.add(wheelhouse.job());
         String directory = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
                 ? HadoopConf.qualify(request.stagingDirectory.trim(), request.hadoopConfDir)
-                : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, System.getProperty("user.name"),
-                        System.getProperty("user.home"));
+                : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, hadoopUser(), System.getProperty("user.home"));
         String record = RECORD_TIME.format(Instant.now()) + "-" + String.format("%08x", RANDOM.nextInt());
         String shared = request.sharedStagingDirectory == null ? null
                 : HadoopConf.qualify(request.sharedStagingDirectory, request.hadoopConfDir);
@@ -105,6 +104,12 @@ public final class StagedSubmission {
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
         return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars, HadoopJvm.pluginJar());
+    }
+
+    /** The cluster's name for the user: Hadoop's {@code HADOOP_USER_NAME} (simple authentication), else the login's. */
+    static String hadoopUser() {
+        String name = System.getenv("HADOOP_USER_NAME");
+        return name != null && !name.isBlank() ? name.trim() : System.getProperty("user.name");
     }
 
     public Path planFile() {

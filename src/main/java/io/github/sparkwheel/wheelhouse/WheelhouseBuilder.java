@@ -64,6 +64,9 @@ public final class WheelhouseBuilder {
         }
         upToDate.forget();
 
+        if (request.sbomFile != null) {
+            WheelhouseSbom.warmUpInBackground();
+        }
         // the probe (it imports pip) runs beside the copy and pip, off the critical path
         FutureTask<PythonInfo> probe = new FutureTask<>(python::probe);
         Thread prober = new Thread(probe, "pyspark-python-probe");

@@ -90,6 +90,14 @@ class LayerStagerTest {
         Layer deps = layer(Layer.Kind.DEPENDENCIES, "deps.zip", 4096, 1);
         Layer job = layer(Layer.Kind.JOB, "job.zip", 512, 2);
         List<String> first = stage(plan("/once", "20261124-000001-aaaaaaaa", 0, 3600, List.of(deps, job)), Set.of(), 0);
+        // the directories above a new staging directory stay as the file system makes them: open to others
+        stage(plan("/team/shared-parent/staging", "20261124-000001-cccccccc", 0, 3600, List.of(job)), Set.of(), 0);
+        for (String d : List.of("/team", "/team/shared-parent")) {
+            assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path(d)).getPermission().toShort()).as(d)
+                    .isEqualTo((short) 0755);
+        }
+        assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/team/shared-parent/staging")).getPermission()
+                .toShort()).isEqualTo((short) 0700);
         assertThat(first).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "dependencies layer " + deps.stagedName()
                 + ": staged, 4096 bytes in ")).anyMatch(l -> l.contains("job layer " + job.stagedName() + ": staged"))
                 .contains(StagingPlan.OUTPUT_PREFIX + "the layers (dependencies, job) are PRIVATE: " + hdfs.getUri()
