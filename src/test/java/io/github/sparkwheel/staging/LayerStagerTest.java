@@ -310,6 +310,22 @@ class LayerStagerTest {
     }
 
     @Test
+    void shared_theCleanUpNeverRemovesFromTheSharedDirectory() throws Exception {
+        adminDirectory("/shared-kept", 01777);
+        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-kept.zip", 4096, 50);
+        home("gina");
+        UserGroupInformation gina = UserGroupInformation.createRemoteUser("gina");
+        for (int i = 0; i < 3; i++) { // each staging keeps only the newest record, and removes unnamed layers at once
+            Layer job = layer(Layer.Kind.JOB, "gina-job-" + i + ".zip", 512, 51 + i);
+            StagingPlan plan = StagingPlan.of(hdfs.getUri() + "/user/gina/.pyspark-maven-plugin", hdfs.getUri()
+                    + "/shared-kept", "com.example:job", "20261124-00003" + i + "-gina", 1, 0, false, List.of(runtime, job));
+            gina.doAs((PrivilegedExceptionAction<List<String>>) () -> stage(plan, Set.of(), 0));
+        }
+        assertThat(names("/user/gina/.pyspark-maven-plugin/layers")).hasSize(1); // the clean-up ran
+        assertThat(names("/shared-kept")).containsExactly(runtime.stagedName());
+    }
+
+    @Test
     void placements_renameTheSharedLayersInSparksArguments() {
         List<String> args = List.of("--conf", "spark.yarn.archive=hdfs://nn/user/a/.p/layers/spark-runtime-1.zip",
                 "--archives", "hdfs://nn/user/a/.p/layers/deps-2.zip#w-deps,hdfs://nn/user/a/.p/layers/python-3.tgz#w-python");
