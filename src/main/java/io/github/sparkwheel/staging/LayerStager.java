@@ -100,7 +100,9 @@ public final class LayerStager {
         shared = SharedDirectory.open(plan, conf, out);
         if (plan.dryRun()) {
             for (StagingPlan.Entry entry : plan.entries()) {
-                if (shared != null && StagingPlan.isShareable(entry.kind) && shared.dryRun(entry)) {
+                String sharedUri = shared != null && StagingPlan.isShareable(entry.kind) ? shared.dryRun(entry) : null;
+                if (sharedUri != null) {
+                    placements.put(plan.privateUri(entry.stagedName), sharedUri);
                     continue;
                 }
                 Path target = new Path(layers, entry.stagedName);
@@ -174,7 +176,7 @@ public final class LayerStager {
         return " (modified " + fs.getFileStatus(target).getModificationTime() + ")";
     }
 
-    static boolean exists(FileSystem fs, Path target, long size) throws IOException {
+    private static boolean exists(FileSystem fs, Path target, long size) throws IOException {
         try {
             return fs.getFileStatus(target).getLen() == size;
         } catch (FileNotFoundException absent) {

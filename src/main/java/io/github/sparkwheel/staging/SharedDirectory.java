@@ -45,9 +45,12 @@ final class SharedDirectory {
         this.out = out;
     }
 
-    /** The plan's shared directory; {@code null} (having said why) when it has none or it does not exist. */
+    /**
+     * The plan's shared directory; {@code null} when it has none or no layer to share, or (having said why) when
+     * it cannot be used.
+     */
     static SharedDirectory open(StagingPlan plan, Configuration conf, PrintStream out) throws IOException {
-        if (plan.sharedDirectory() == null) {
+        if (plan.sharedDirectory() == null || plan.entries().stream().noneMatch(e -> StagingPlan.isShareable(e.kind))) {
             return null;
         }
         Path directory = new Path(plan.sharedDirectory());
@@ -122,25 +125,30 @@ final class SharedDirectory {
         return target.toString();
     }
 
-    /** Says whether the layer is there, trusted, or would be uploaded; {@code false}: it would be staged privately. */
-    boolean dryRun(StagingPlan.Entry entry) throws IOException {
+    /**
+     * Says whether the layer is there, trusted, or would be uploaded.
+     *
+     * @return where it would be in the shared directory, or {@code null}: it would be staged privately
+     */
+    String dryRun(StagingPlan.Entry entry) throws IOException {
         Path target = new Path(directory, entry.stagedName);
         FileStatus existing = status(target);
         long size = Files.size(entry.file);
         if (existing == null) {
             say(entry, "would be uploaded (" + size + " bytes) to the shared directory " + directory);
-            return true;
+            return target.toString();
         }
         String distrust = distrust(entry, existing, size);
         if (distrust == null) {
             say(entry, "already staged in the shared directory " + directory + " (owner " + existing.getOwner() + ")");
-            return true;
+            return target.toString();
         }
         say(entry, "the shared directory's copy is not trusted (" + distrust + "): it would be staged privately");
-        return false;
+        return null;
     }
 
     private String trusted(StagingPlan.Entry entry, FileStatus existing, long size, String how) throws IOException {
+        long started = System.nanoTime();
         String distrust = distrust(entry, existing, size);
         if (distrust != null) {
             say(entry, "not using " + existing.getPath() + ": " + distrust + ", so it could hold anything; staging a "
@@ -149,7 +157,8 @@ final class SharedDirectory {
         }
         boolean checked = !existing.getOwner().equals(me) && !existing.getOwner().equals(owner);
         say(entry, "already staged in the shared directory" + how + " (owner " + existing.getOwner()
-                + (checked ? ", its content checked: sha256 matches" : "") + ")"
+                + (checked ? String.format(", its content checked in %.1f s: sha256 matches",
+                        (System.nanoTime() - started) / 1e9) : "") + ")"
                 + LayerStager.modified(fs, existing.getPath()));
         return existing.getPath().toString();
     }
