@@ -68,8 +68,8 @@ class ArchitectureTest {
     }
 
     /** The helpers that run in a JVM over Spark's classpath, the only classes that may link against Hadoop. */
-    private static final List<String> HADOOP_HELPERS = List.of("YarnKill", "YarnLogs", "LayerStager", "SubmitLauncher",
-            "ClusterCheck");
+    private static final List<String> HADOOP_HELPERS = List.of("YarnKill", "YarnLogs", "LayerStager", "SharedDirectory",
+            "SubmitLauncher", "ClusterCheck");
 
     @Test
     void onlyTheHadoopHelpersImportHadoop_andNoOtherClassLinksAgainstThem() throws IOException {
