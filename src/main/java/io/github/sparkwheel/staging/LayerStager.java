@@ -153,22 +153,37 @@ public final class LayerStager {
             return;
         }
         long started = System.nanoTime();
-        Path tmp = new Path(layers, "." + entry.stagedName + "." + UUID.randomUUID() + ".tmp");
-        try {
-            fs.copyFromLocalFile(false, true, new Path(entry.file.toUri()), tmp);
-            fs.setPermission(tmp, FILE);
-            if (!fs.rename(tmp, target)) {
-                if (!exists(fs, target, size)) {
-                    throw new IOException("could not rename " + tmp + " to " + target);
-                }
-                say(entry, "already staged (by another submission, just now)" + modified(fs, target));
-                return;
+        if (!publish(fs, entry, target, FILE)) {
+            if (!exists(fs, target, size)) {
+                throw new IOException("could not rename the upload of " + entry.stagedName + " to " + target);
             }
-        } finally {
-            fs.delete(tmp, false);
+            say(entry, "already staged (by another submission, just now)" + modified(fs, target));
+            return;
         }
         say(entry, String.format("staged, %d bytes in %.1f s", size, (System.nanoTime() - started) / 1e9)
                 + modified(fs, target));
+    }
+
+    /**
+     * Uploads the entry's file to a temporary name beside {@code target}, with {@code permission}, and renames it into
+     * place, so that nobody reads half a file; the temporary file never stays.
+     *
+     * @return {@code false} when the rename failed: another submission may have put the layer there first
+     */
+    static boolean publish(FileSystem fs, StagingPlan.Entry entry, Path target, FsPermission permission)
+            throws IOException {
+        Path tmp = new Path(target.getParent(), "." + entry.stagedName + "." + UUID.randomUUID() + ".tmp");
+        try {
+            fs.copyFromLocalFile(false, true, new Path(entry.file.toUri()), tmp);
+            fs.setPermission(tmp, permission);
+            return fs.rename(tmp, target);
+        } finally {
+            try {
+                fs.delete(tmp, false);
+            } catch (org.apache.hadoop.security.AccessControlException nothingWritten) {
+                // a directory that could not be written holds no temporary file; the upload's own error stands
+            }
+        }
     }
 
     /** The staged file's modification time: YARN checks that it never changes under a localized resource. */

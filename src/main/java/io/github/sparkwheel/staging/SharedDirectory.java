@@ -1,10 +1,10 @@
 package io.github.sparkwheel.staging;
 
+import io.github.sparkwheel.Digests;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -97,14 +97,11 @@ final class SharedDirectory {
             return null;
         }
         long started = System.nanoTime();
-        Path tmp = new Path(directory, "." + entry.stagedName + "." + UUID.randomUUID() + ".tmp");
         try {
-            fs.copyFromLocalFile(false, true, new Path(entry.file.toUri()), tmp);
-            fs.setPermission(tmp, PUBLIC_FILE);
-            if (!fs.rename(tmp, target)) {
+            if (!LayerStager.publish(fs, entry, target, PUBLIC_FILE)) {
                 existing = status(target);
                 if (existing == null) {
-                    throw new IOException("could not rename " + tmp + " to " + target);
+                    throw new IOException("could not rename the upload of " + entry.stagedName + " to " + target);
                 }
                 return trusted(entry, existing, size, " (by another submission, just now)");
             }
@@ -113,12 +110,6 @@ final class SharedDirectory {
             out.println(PREFIX + "cannot write to the shared staging directory " + directory + " (" + LayerStager.firstLine(e)
                     + "): the runtime layers are staged privately; ask its owner " + owner + " to open it (chmod 1777)");
             return null;
-        } finally {
-            try {
-                fs.delete(tmp, false);
-            } catch (AccessControlException ignored) {
-                // nothing was written
-            }
         }
         say(entry, String.format("staged in the shared directory, %d bytes in %.1f s", size,
                 (System.nanoTime() - started) / 1e9) + LayerStager.modified(fs, target));
@@ -192,23 +183,14 @@ final class SharedDirectory {
     }
 
     private String sha256(Path file) throws IOException {
-        java.security.MessageDigest digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.security.MessageDigest digest = Digests.newSha256();
         byte[] buffer = new byte[1 << 16];
         try (java.io.InputStream in = fs.open(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
         }
-        StringBuilder hex = new StringBuilder();
-        for (byte b : digest.digest()) {
-            hex.append(String.format("%02x", b));
-        }
-        return hex.toString();
+        return Digests.hex(digest.digest());
     }
 
     private FileStatus status(Path target) throws IOException {

@@ -98,11 +98,6 @@ public final class StagingPlan {
         return sharedDirectory;
     }
 
-    /** Where a layer staged in the shared directory is. */
-    public String sharedUri(String stagedName) {
-        return sharedDirectory + "/" + stagedName;
-    }
-
     /** Where the stager says which layers it staged in the shared directory: beside the plan. */
     public static Path placementsFile(Path planFile) {
         return planFile.resolveSibling(planFile.getFileName() + ".shared");
