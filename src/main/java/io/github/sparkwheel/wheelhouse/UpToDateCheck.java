@@ -71,9 +71,13 @@ final class UpToDateCheck {
         return Digests.hex(digest.digest());
     }
 
-    /** Up to date when the recorded fingerprint matches and the zip is the one written with it. */
-    boolean isUpToDate(String fingerprint, Path zip) throws IOException {
-        if (!Files.isRegularFile(stateFile) || !Files.isRegularFile(zip)) {
+    /**
+     * Up to date when the recorded fingerprint matches, the zip is the one written with it and the files written
+     * beside it ({@code alsoWritten}: the bill of materials) are there.
+     */
+    boolean isUpToDate(String fingerprint, Path zip, Path... alsoWritten) throws IOException {
+        if (!Files.isRegularFile(stateFile) || !Files.isRegularFile(zip)
+                || !java.util.Arrays.stream(alsoWritten).allMatch(Files::isRegularFile)) {
             return false;
         }
         return Files.readString(stateFile, StandardCharsets.UTF_8).equals(state(fingerprint, zip));

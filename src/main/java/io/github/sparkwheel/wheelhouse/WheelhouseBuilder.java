@@ -56,8 +56,8 @@ public final class WheelhouseBuilder {
         PythonInterpreter python = new PythonInterpreter(request.python, runner);
         String fingerprint = UpToDateCheck.fingerprint(request, source, identity(request, python));
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
-        if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile)
-                && (request.sbomFile == null || Files.isRegularFile(request.sbomFile))) {
+        Path[] alsoWritten = request.sbomFile == null ? new Path[0] : new Path[] {request.sbomFile};
+        if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile, alsoWritten)) {
             log.info("Wheelhouse " + request.outputFile + " is up to date (sources, requirements, configuration and "
                     + "interpreter unchanged); pip not started. -Dpyspark.wheelhouse.force=true rebuilds it.");
             return new WheelhouseResult(request.outputFile, true);
