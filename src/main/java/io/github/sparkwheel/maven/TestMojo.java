@@ -2,7 +2,6 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
-import io.github.sparkwheel.python.PythonInterpreter;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.spark.SparkClasspath;
 import io.github.sparkwheel.spark.SparkDistribution;
@@ -15,6 +14,7 @@ import io.github.sparkwheel.testing.TestRequest;
 import io.github.sparkwheel.wheelhouse.TestRequirements;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
+import io.github.sparkwheel.wheelhouse.WheelhouseResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -220,7 +220,7 @@ public class TestMojo extends WheelhouseMojo {
         boolean ownWheelhouse = !projectBuildsWheelhouse() || forOtherMachines();
         WheelhouseRequest wheelhouse = ownWheelhouse ? wheelhouseForThisMachine("pyspark-test/wheelhouse-build")
                 : wheelhouseRequest();
-        new WheelhouseBuilder(processRunner, buildLog()).build(wheelhouse);
+        WheelhouseResult built = new WheelhouseBuilder(processRunner, buildLog()).build(wheelhouse);
 
         TestRequest request = new TestRequest();
         request.wheelhouse = wheelhouse.outputFile;
@@ -231,8 +231,7 @@ public class TestMojo extends WheelhouseMojo {
         request.reportsDirectory = reportsDirectory.toPath();
         request.suiteName = "pyspark." + project.getArtifactId();
         request.python = wheelhouse.python;
-        request.interpreterIdentity = WheelhouseBuilder.identity(wheelhouse, new PythonInterpreter(wheelhouse.python,
-                processRunner));
+        request.interpreterIdentity = built.interpreterIdentity(); // the interpreter is not started a second time
         request.testRequirements = TestRequirements.find(sourceDirectory.toPath(), testSourceDirectory.toPath())
                 .orElse(null);
         request.pip = pip(wheelhouse, request.workDirectory);

@@ -54,13 +54,14 @@ public final class WheelhouseBuilder {
             request.runtime.checkTarget(request.targetPython, request.targetPlatforms);
         }
         PythonInterpreter python = new PythonInterpreter(request.python, runner);
-        String fingerprint = UpToDateCheck.fingerprint(request, source, identity(request, python));
+        String identity = identity(request, python);
+        String fingerprint = UpToDateCheck.fingerprint(request, source, identity);
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
         Path[] alsoWritten = request.sbomFile == null ? new Path[0] : new Path[] {request.sbomFile};
         if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile, alsoWritten)) {
             log.info("Wheelhouse " + request.outputFile + " is up to date (sources, requirements, configuration and "
                     + "interpreter unchanged); pip not started. -Dpyspark.wheelhouse.force=true rebuilds it.");
-            return new WheelhouseResult(request.outputFile, true);
+            return new WheelhouseResult(request.outputFile, true, identity);
         }
         upToDate.forget();
 
@@ -103,7 +104,7 @@ public final class WheelhouseBuilder {
         upToDate.record(fingerprint, request.outputFile);
         log.info("Wrote " + request.outputFile + " (" + manifest.wheelCount() + " wheels, "
                 + Files.size(request.outputFile) + " bytes, " + manifest.digest() + ")");
-        return new WheelhouseResult(request.outputFile, false);
+        return new WheelhouseResult(request.outputFile, false, identity);
     }
 
     /**

@@ -95,8 +95,12 @@ class WheelhouseBuilderTest {
     @Test
     void build_twiceWithNothingChanged_startsPipOnce_andAChangeOrForceRebuilds() throws Exception {
         build();
-        assertThat(build().upToDate()).isTrue();
+        WheelhouseResult upToDate = build();
+        assertThat(upToDate.upToDate()).isTrue();
         assertThat(runner.pipCalls).hasSize(1);
+        // the identity it checked, for the test goal's own checks: the interpreter started once per build
+        assertThat(upToDate.interpreterIdentity()).startsWith("/usr/bin/py|3.11");
+        assertThat(runner.identityCalls).isEqualTo(2);
 
         Files.writeString(request.sourceDirectory.resolve("job.py"), "changed");
         assertThat(build().upToDate()).isFalse();
