@@ -20,4 +20,5 @@ def admin = { String path, String op ->
 admin('/user/bob', 'MKDIRS')
 admin('/user/bob', 'SETOWNER&owner=bob&group=bob')
 admin('/it/shared', 'MKDIRS&permission=1777')
+admin('/it/planted', 'MKDIRS&permission=1777') // where mallory plants a layer (plant.py)
 return true

@@ -1,8 +1,10 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 6 : log
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1).toList()
+assert runs.size() == 8 : log
+def plant = runs.remove(6) // mallory's, not a submit
+assert plant.contains('mallory planted /it/planted/spark-runtime-') : plant
 def props = new Properties()
 new File(yarnDir, 'yarn.properties').withInputStream { props.load(it) }
 
@@ -78,6 +80,21 @@ assert sixth.layers.values().every { it.what == 'already staged' } : sixth.layer
 assert sixth.uploads.split(', ') as Set == ['runner.py', '__spark_conf__.zip'] as Set : sixth.uploads
 def shared = new JsonSlurper().parse(new URL(props.webhdfs + '/it/shared?op=LISTSTATUS&user.name=bob')).FileStatuses.FileStatus
 assert shared*.pathSuffix == [runtime] && shared[0].owner == 'bob' && shared[0].permission == '644'
+
+// 7. mallory planted a file named as that runtime layer in /it/planted, as large, not writable by others, with other
+//    bytes: the first user's submit with that shared directory does not use it, says why, and runs on his private copy
+def planted = staged[6]
+def me = System.getProperty('user.name')
+assert runs[6] =~ /pyspark-staging: spark-runtime layer ${runtime}: not using \S+\/it\/planted\/${runtime}: it belongs to mallory \(neither you, ${me}, nor the shared directory's owner, ${me}\) and its content is not this layer's \(sha256 [0-9a-f]{64}\), so it could hold anything; staging a private copy instead/ : runs[6]
+assert planted.layers.keySet() == sixth.layers.keySet() : planted.layers
+planted.layers.each { name, layer -> // the runtime: the private copy of the first submit; the rest as in the sixth
+    def before = name.startsWith('spark-runtime ') ? first.layers[name] : sixth.layers[name]
+    assert layer.what == 'already staged' && layer.modified == before.modified : name
+}
+assert planted.uploads.split(', ') as Set == ['runner.py', '__spark_conf__.zip'] as Set : planted.uploads
+assert planted.driver.contains('executors ran job code v1 with textlib 0.2') : planted.driver
+def plantedFile = new JsonSlurper().parse(new URL(props.webhdfs + '/it/planted?op=LISTSTATUS&user.name=mallory')).FileStatuses.FileStatus
+assert plantedFile*.pathSuffix == [runtime] && plantedFile[0].owner == 'mallory' : plantedFile
 
 // the file system agrees: one file per layer, with the times the stager reported, readable by the user alone
 def listing = new JsonSlurper().parse(new URL(props.webhdfs + '/it/layered-staging/layers?op=LISTSTATUS&user.name=' + System.getProperty('user.name')))
