@@ -97,7 +97,7 @@ def plantedFile = new JsonSlurper().parse(new URL(props.webhdfs + '/it/planted?o
 assert plantedFile*.pathSuffix == [runtime] && plantedFile[0].owner == 'mallory' : plantedFile
 
 // the file system agrees: one file per layer, with the times the stager reported, readable by the user alone
-def listing = new JsonSlurper().parse(new URL(props.webhdfs + '/it/layered-staging/layers?op=LISTSTATUS&user.name=' + System.getProperty('user.name')))
+def listing = new JsonSlurper().parse(new URL(props.webhdfs + '/it/layered-staging/layers?op=LISTSTATUS&user.name=' + me))
         .FileStatuses.FileStatus
 def onHdfs = listing.collectEntries { [(it.pathSuffix): it] }
 def all = staged.take(4).collectMany { it.layers.collect { k, v -> [k.split(' ')[1], v.modified] } }.unique()
