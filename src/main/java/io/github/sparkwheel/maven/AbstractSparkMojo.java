@@ -151,6 +151,18 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private String sharedStagingDirectory;
 
     /**
+     * Users of the cluster whose layers in {@code <sharedStagingDirectory>} are trusted as yours and the directory
+     * owner's are: used as they are when nobody else may write them, not read back to check that their content is
+     * the layer its name says (a download of the whole layer, 265 MB for Spark 3.5's runtime, at every submission).
+     * For example the account a platform team stages the runtimes with. Anyone else's layer is still read back, and
+     * refused if it is not the layer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.trustedStagingOwners")
+    private List<String> trustedStagingOwners = new ArrayList<>();
+
+    /**
      * How many of this artifact's newest stagings the clean-up after each staging keeps, with the layers
      * they use; those of applications YARN still runs are always kept. 0 keeps everything.
      *
@@ -220,6 +232,8 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.stagingDirectory = stagingDirectory;
         request.sharedStagingDirectory = sharedStagingDirectory == null || sharedStagingDirectory.isBlank() ? null
                 : sharedStagingDirectory.trim();
+        request.trustedStagingOwners.addAll(new ParameterValues(getLog()).strings(trustedStagingOwners,
+                "<trustedStagingOwners>"));
         request.keepStagings = keepStagings;
         request.stagingGraceSeconds = stagingGraceSeconds;
         request.artifact = project.getGroupId() + ":" + project.getArtifactId();

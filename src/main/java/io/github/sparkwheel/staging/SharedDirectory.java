@@ -5,6 +5,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,9 +19,10 @@ import org.apache.hadoop.security.AccessControlException;
  * staged once for every user of the cluster, world-readable so that each NodeManager localizes them once for all.
  *
  * <p>Its names are predictable, so another user could put a file there before you do. An existing layer is used
- * only when it cannot have been planted: a file of the layer's size that nobody else may write, owned by you or by
- * the directory's owner, or else whose content is the layer's (the sha256 its name carries, checked by reading it);
- * otherwise the layer is staged privately and the log says why. A directory that is
+ * only when it cannot have been planted: a file of the layer's size that nobody else may write, owned by you, by
+ * the directory's owner or by one of {@code <trustedStagingOwners>}, or else whose content is the layer's (the
+ * sha256 its name carries, checked by reading it); otherwise the layer is staged privately and the log says why.
+ * A directory that is
  * missing or cannot be written is not an error either: the layers are then staged privately. Nothing is ever
  * removed from it: another user's running application may use any of its layers, and every layer there is
  * public content an admin may prune by age.
@@ -34,14 +36,18 @@ final class SharedDirectory {
     private final Path directory;
     private final String owner;
     private final String me;
+    /** {@code <trustedStagingOwners>}: besides you and the directory's owner, whose layers are used unread. */
+    private final Set<String> trustedOwners;
     private final PrintStream out;
     private boolean writable = true;
 
-    private SharedDirectory(FileSystem fs, Path directory, String owner, String me, PrintStream out) {
+    private SharedDirectory(FileSystem fs, Path directory, String owner, String me, Set<String> trustedOwners,
+            PrintStream out) {
         this.fs = fs;
         this.directory = directory;
         this.owner = owner;
         this.me = me;
+        this.trustedOwners = trustedOwners;
         this.out = out;
     }
 
@@ -74,7 +80,8 @@ final class SharedDirectory {
                     + "are staged privately");
             return null;
         }
-        return new SharedDirectory(fs, directory, status.getOwner(), LayerStager.currentUser(), out);
+        return new SharedDirectory(fs, directory, status.getOwner(), LayerStager.currentUser(), plan.trustedOwners(),
+                out);
     }
 
     Path directory() {
@@ -146,7 +153,7 @@ final class SharedDirectory {
                     + "private copy instead");
             return null;
         }
-        boolean checked = !existing.getOwner().equals(me) && !existing.getOwner().equals(owner);
+        boolean checked = !trusts(existing.getOwner());
         say(entry, "already staged in the shared directory" + how + " (owner " + existing.getOwner()
                 + (checked ? String.format(", its content checked in %.1f s: sha256 matches",
                         (System.nanoTime() - started) / 1e9) : "") + ")"
@@ -156,9 +163,9 @@ final class SharedDirectory {
 
     /**
      * Why an existing shared layer may have been planted, or {@code null} when it cannot have been: a file of the
-     * layer's size that nobody else may write, and yours or the directory owner's, or else whose content is the
-     * layer's (its sha256, which its name carries, checked by reading it: a download, no upload). Once handed to
-     * YARN it cannot be swapped unnoticed: YARN refuses a resource whose modification time changed.
+     * layer's size that nobody else may write, and yours, the directory owner's or a trusted owner's, or else whose
+     * content is the layer's (its sha256, which its name carries, checked by reading it: a download, no upload).
+     * Once handed to YARN it cannot be swapped unnoticed: YARN refuses a resource whose modification time changed.
      */
     private String distrust(StagingPlan.Entry entry, FileStatus status, long size) throws IOException {
         if (!status.isFile()) {
@@ -171,15 +178,21 @@ final class SharedDirectory {
         if (permission.getGroupAction().implies(FsAction.WRITE) || permission.getOtherAction().implies(FsAction.WRITE)) {
             return "others may write it (" + permission + ")";
         }
-        if (status.getOwner().equals(me) || status.getOwner().equals(owner)) {
+        if (trusts(status.getOwner())) {
             return null;
         }
         String label = entry.kind.label();
         String expected = entry.stagedName.substring(label.length() + 1, label.length() + 65);
         String actual = sha256(status.getPath());
         return actual.equals(expected) ? null : "it belongs to " + status.getOwner() + " (neither you, " + me
-                + ", nor the shared directory's owner, " + owner + ") and its content is not this layer's (sha256 "
-                + actual + ")";
+                + ", nor the shared directory's owner, " + owner + (trustedOwners.isEmpty() ? ""
+                        : ", nor one of <trustedStagingOwners>, " + String.join(", ", trustedOwners))
+                + ") and its content is not this layer's (sha256 " + actual + ")";
+    }
+
+    /** Whether a layer this user owns (and nobody else may write) is used as it is, unread. */
+    private boolean trusts(String fileOwner) {
+        return fileOwner.equals(me) || fileOwner.equals(owner) || trustedOwners.contains(fileOwner);
     }
 
     private String sha256(Path file) throws IOException {

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What to stage where: the staging directory (a Hadoop file system URI), the layers (local file, name
@@ -46,6 +50,7 @@ public final class StagingPlan {
 
     private final String stagingDirectory;
     private final String sharedDirectory;
+    private final Set<String> trustedOwners;
     private final String artifact;
     private final String recordId;
     private final int keep;
@@ -53,10 +58,11 @@ public final class StagingPlan {
     private final boolean dryRun;
     private final List<Entry> entries;
 
-    private StagingPlan(String stagingDirectory, String sharedDirectory, String artifact, String recordId, int keep,
-            long graceSeconds, boolean dryRun, List<Entry> entries) {
+    private StagingPlan(String stagingDirectory, String sharedDirectory, Collection<String> trustedOwners,
+            String artifact, String recordId, int keep, long graceSeconds, boolean dryRun, List<Entry> entries) {
         this.stagingDirectory = withoutSlash(stagingDirectory);
         this.sharedDirectory = sharedDirectory == null ? null : withoutSlash(sharedDirectory);
+        this.trustedOwners = Collections.unmodifiableSet(new TreeSet<>(trustedOwners));
         this.artifact = artifact;
         this.recordId = recordId;
         this.keep = keep;
@@ -75,8 +81,24 @@ public final class StagingPlan {
             int keep, long graceSeconds, boolean dryRun, List<Layer> layers) {
         List<Entry> entries = new ArrayList<>();
         layers.forEach(layer -> entries.add(new Entry(layer.kind(), layer.file(), layer.stagedName())));
-        return new StagingPlan(stagingDirectory, sharedDirectory, artifact, recordId, keep, graceSeconds, dryRun,
-                entries);
+        return new StagingPlan(stagingDirectory, sharedDirectory, Set.of(), artifact, recordId, keep, graceSeconds,
+                dryRun, entries);
+    }
+
+    /**
+     * This plan, also trusting the shared layers these users own ({@code <trustedStagingOwners>}) as it trusts yours
+     * and the shared directory owner's: used as they are, not read back to check their content.
+     */
+    public StagingPlan trusting(Collection<String> owners) {
+        Set<String> trusted = new TreeSet<>(trustedOwners);
+        owners.stream().map(String::trim).filter(o -> !o.isEmpty()).forEach(trusted::add);
+        return new StagingPlan(stagingDirectory, sharedDirectory, trusted, artifact, recordId, keep, graceSeconds,
+                dryRun, entries);
+    }
+
+    /** The owners besides you and the shared directory's whose shared layers are used unread; sorted. */
+    public Set<String> trustedOwners() {
+        return trustedOwners;
     }
 
     private static String withoutSlash(String directory) {
@@ -188,6 +210,9 @@ public final class StagingPlan {
         if (sharedDirectory != null) {
             lines.add("shared\t" + sharedDirectory);
         }
+        if (!trustedOwners.isEmpty()) {
+            lines.add("trusted\t" + String.join(",", trustedOwners));
+        }
         lines.add("artifact\t" + artifact);
         lines.add("record\t" + recordId);
         lines.add("keep\t" + keep);
@@ -204,6 +229,7 @@ public final class StagingPlan {
     public static StagingPlan read(Path file) throws IOException {
         String staging = null;
         String shared = null;
+        List<String> trusted = new ArrayList<>();
         String artifact = null;
         String record = null;
         int keep = 0;
@@ -218,6 +244,9 @@ public final class StagingPlan {
                     break;
                 case "shared":
                     shared = fields[1];
+                    break;
+                case "trusted":
+                    trusted.addAll(List.of(fields[1].split(",")));
                     break;
                 case "artifact":
                     artifact = fields[1];
@@ -244,6 +273,6 @@ public final class StagingPlan {
         if (staging == null || artifact == null || record == null) {
             throw new IOException("Incomplete staging plan " + file);
         }
-        return new StagingPlan(staging, shared, artifact, record, keep, grace, dryRun, entries);
+        return new StagingPlan(staging, shared, trusted, artifact, record, keep, grace, dryRun, entries);
     }
 }

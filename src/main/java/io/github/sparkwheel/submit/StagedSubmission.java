@@ -100,7 +100,7 @@ public final class StagedSubmission {
         String shared = request.sharedStagingDirectory == null ? null
                 : HadoopConf.qualify(request.sharedStagingDirectory, request.hadoopConfDir);
         StagingPlan plan = StagingPlan.of(directory, shared, request.artifact, record, request.keepStagings,
-                request.stagingGraceSeconds, request.dryRun, all);
+                request.stagingGraceSeconds, request.dryRun, all).trusting(request.trustedStagingOwners);
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
         return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars, HadoopJvm.pluginJar());

@@ -69,6 +69,8 @@ public final class SubmitRequest {
     public String stagingDirectory;
     /** Where the public layers (Spark's and Python's runtimes) go for every user; {@code null}: private too. */
     public String sharedStagingDirectory;
+    /** Users besides you and the shared directory's owner whose layers there are used without reading them back. */
+    public final List<String> trustedStagingOwners = new ArrayList<>();
     /** The newest stagings of this artifact that the clean-up keeps; 0 keeps everything. */
     public int keepStagings = 5;
     /** Layers no staging names are removed only once older than this many seconds. */

@@ -186,10 +186,17 @@ class LayerStagerTest {
     private static final java.util.concurrent.atomic.AtomicInteger RECORDS = new java.util.concurrent.atomic.AtomicInteger();
 
     private Staged stageAs(String user, String shared, List<Layer> layers) throws Exception {
+        return stageAs(user, shared, layers, Set.of());
+    }
+
+    /** Stages as {@code user} the plan as the stager's JVM reads it: written to its file and read back. */
+    private Staged stageAs(String user, String shared, List<Layer> layers, Set<String> trustedOwners) throws Exception {
         home(user);
-        StagingPlan plan = StagingPlan.of(hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin",
+        Path planFile = dir.resolve("plan-" + user + "-" + RECORDS.incrementAndGet());
+        StagingPlan.of(hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin",
                 shared == null ? null : hdfs.getUri() + shared, "com.example:job", "20261124-000020-" + user + RECORDS.incrementAndGet(), 0, 3600,
-                false, layers);
+                false, layers).trusting(trustedOwners).write(planFile);
+        StagingPlan plan = StagingPlan.read(planFile);
         return UserGroupInformation.createRemoteUser(user).doAs((PrivilegedExceptionAction<Staged>) () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             LayerStager stager = new LayerStager(conf, new PrintStream(out, true, StandardCharsets.UTF_8), Set::of);
@@ -251,6 +258,47 @@ class LayerStagerTest {
         assertThat(names("/user/frank/.pyspark-maven-plugin/layers")).contains(franksJob.stagedName())
                 .doesNotContain(runtime.stagedName());
         assertThat(names("/shared")).containsExactly(runtime.stagedName());
+    }
+
+    @Test
+    void shared_aTrustedOwnersLayerIsUsedUnread_anyoneElsesIsStillChecked() throws Exception {
+        adminDirectory("/shared-trusted", 01777);
+        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-trusted.zip", 192 * 1024, 50);
+        Layer python = layer(Layer.Kind.PYTHON_RUNTIME, "python-trusted.tar.gz", 32 * 1024, 51);
+        // the platform team's account stages the Spark runtime, mallory plants the Python runtime's name
+        stageAs("platform", "/shared-trusted", List.of(runtime));
+        home("mallory");
+        UserGroupInformation.createRemoteUser("mallory").doAs((PrivilegedExceptionAction<Void>) () -> {
+            FileSystem fs = FileSystem.newInstance(conf);
+            try (var stream = fs.create(new org.apache.hadoop.fs.Path("/shared-trusted/" + python.stagedName()))) {
+                stream.write(new byte[32 * 1024]);
+            } finally {
+                fs.close();
+            }
+            return null;
+        });
+
+        // gina trusts the platform account (and, by mistake, nobody else): its runtime is used without reading it
+        Staged gina = stageAs("gina", "/shared-trusted", List.of(runtime, python), Set.of("platform", " "));
+        FileStatus staged = hdfs.getFileStatus(
+                new org.apache.hadoop.fs.Path("/shared-trusted/" + runtime.stagedName()));
+        assertThat(gina.lines).contains(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+                + ": already staged in the shared directory (owner platform) (modified "
+                + staged.getModificationTime() + ")")
+                .anyMatch(l -> l.contains("python-runtime layer " + python.stagedName() + ": not using ")
+                        && l.contains(": it belongs to mallory (neither you, gina, nor the shared directory's owner, "
+                                + "hdfs, nor one of <trustedStagingOwners>, platform) and its content is not this "
+                                + "layer's"));
+        assertThat(gina.placements).containsExactly(java.util.Map.entry(privateLayers("gina") + runtime.stagedName(),
+                hdfs.getUri() + "/shared-trusted/" + runtime.stagedName()));
+        assertThat(names("/user/gina/.pyspark-maven-plugin/layers")).contains(python.stagedName())
+                .doesNotContain(runtime.stagedName());
+
+        // without the trust the same layer is read back, its sha256 checked
+        Staged henry = stageAs("henry", "/shared-trusted", List.of(runtime));
+        assertThat(henry.lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer "
+                + runtime.stagedName()
+                + ": already staged in the shared directory (owner platform, its content checked in "));
     }
 
     @Test
