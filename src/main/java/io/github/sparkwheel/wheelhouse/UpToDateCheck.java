@@ -1,6 +1,8 @@
 package io.github.sparkwheel.wheelhouse;
 
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.runner.RunnerScript;
 import java.io.IOException;
@@ -27,13 +29,32 @@ final class UpToDateCheck {
 
     static String fingerprint(WheelhouseRequest request, ProjectSource source, String interpreterIdentity)
             throws IOException {
+        try {
+            return fingerprint(request, source, () -> interpreterIdentity);
+        } catch (UserError | ProcessException e) {
+            throw new IllegalStateException(e); // a known identity fails nothing
+        }
+    }
+
+    /** What the interpreter is known by, asked for once everything else is hashed (it may still be starting). */
+    interface Identity {
+        String get() throws UserError, ProcessException;
+    }
+
+    /**
+     * The fingerprint, with the interpreter's identity asked for last: a process that identifies it can run while
+     * the sources are hashed.
+     */
+    static String fingerprint(WheelhouseRequest request, ProjectSource source, Identity identity)
+            throws IOException, UserError, ProcessException {
         MessageDigest digest = Digests.newSha256();
         List<String> lines = new ArrayList<>();
         lines.add("plugin " + request.pluginVersion);
         // what the plugin itself writes into the archive, so that a changed SNAPSHOT plugin rebuilds
         Bootstrap.files("").forEach((name, content) -> lines.add("resource " + name + " " + Digests.sha256(content)));
         lines.add("resource runner " + Digests.sha256(RunnerScript.template().getBytes(StandardCharsets.UTF_8)));
-        lines.add("interpreter " + interpreterIdentity);
+        int interpreterLine = lines.size();
+        lines.add(null); // the interpreter's identity, filled in last
         lines.add("runtime " + (request.runtime == null ? "-" : request.runtime.coordinates() + " " + request.runtime.sha256()));
         lines.add("entryPoint " + request.entryPoint + (request.entryPointOptional ? " optional" : ""));
         lines.add("script " + source.script().orElse(null));
@@ -64,6 +85,7 @@ final class UpToDateCheck {
                 }
             }
         }
+        lines.set(interpreterLine, "interpreter " + identity.get());
         for (String line : lines) {
             digest.update(line.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '\n');

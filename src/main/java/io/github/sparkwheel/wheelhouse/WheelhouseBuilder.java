@@ -42,6 +42,16 @@ public final class WheelhouseBuilder {
     }
 
     public WheelhouseResult build(WheelhouseRequest request) throws UserError, ProcessException, IOException {
+        PythonInterpreter python = new PythonInterpreter(request.python, runner);
+        // the interpreter's start (~0.1-0.2 s, more behind pyenv's shim) runs beside reading and hashing the sources
+        FutureTask<String> identityTask = new FutureTask<>(() -> identity(request, python));
+        if (request.runtime == null) {
+            Thread identifier = new Thread(identityTask, "pyspark-python-identity");
+            identifier.setDaemon(true);
+            identifier.start();
+        } else {
+            identityTask.run(); // known without a process
+        }
         ProjectSource source = ProjectSource.detect(request.sourceDirectory, request.requirementsFile, request.script);
         EntryPoint configured = request.entryPoint == null || request.entryPoint.isBlank() ? null
                 : EntryPoint.parse(request.entryPoint);
@@ -53,9 +63,8 @@ public final class WheelhouseBuilder {
         if (request.runtime != null) {
             request.runtime.checkTarget(request.targetPython, request.targetPlatforms);
         }
-        PythonInterpreter python = new PythonInterpreter(request.python, runner);
-        String identity = identity(request, python);
-        String fingerprint = UpToDateCheck.fingerprint(request, source, identity);
+        String fingerprint = UpToDateCheck.fingerprint(request, source, () -> await(identityTask, "identifying"));
+        String identity = await(identityTask, "identifying");
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
         Path[] alsoWritten = request.sbomFile == null ? new Path[0] : new Path[] {request.sbomFile};
         if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile, alsoWritten)) {
@@ -354,11 +363,15 @@ public final class WheelhouseBuilder {
     }
 
     private static PythonInfo await(FutureTask<PythonInfo> probe) throws UserError, ProcessException {
+        return await(probe, "probing");
+    }
+
+    private static <T> T await(FutureTask<T> task, String doing) throws UserError, ProcessException {
         try {
-            return probe.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProcessException("Interrupted while probing the Python interpreter", e);
+            throw new ProcessException("Interrupted while " + doing + " the Python interpreter", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UserError) {
@@ -367,7 +380,7 @@ public final class WheelhouseBuilder {
             if (cause instanceof ProcessException) {
                 throw (ProcessException) cause;
             }
-            throw new IllegalStateException("Python probe failed", cause);
+            throw new IllegalStateException("Python " + doing + " failed", cause);
         }
     }
 
