@@ -140,10 +140,12 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     /**
      * A directory every user of the cluster may write, such as one an admin created open to all and sticky
      * like /tmp ({@code hdfs dfs -mkdir /pyspark-shared && hdfs dfs -chmod 1777 /pyspark-shared}), for the layers
-     * that are public content: Spark's runtime and a Python runtime, staged once per cluster and localized once per
-     * node for all users. The job, its dependencies and jars stay private in {@code <stagingDirectory>}. A shared
-     * layer is used only when it cannot have been planted (yours or the directory owner's, writable by nobody
-     * else); a directory that is missing or not writable falls back to the private one. Nothing is removed from it.
+     * that are public content: Spark's runtime, pyspark's zips and a Python runtime, staged once per cluster and
+     * localized once per node for all users. The job, its dependencies and jars stay private in
+     * {@code <stagingDirectory>}. A shared layer is used only when it cannot have been planted (writable by nobody
+     * else, and yours, the directory owner's or a {@code <trustedStagingOwners>}' one, or else read back and found
+     * to be the layer); a directory that is missing or not writable falls back to the private one. Nothing is
+     * removed from it.
      *
      * @since 0.1.0
      */

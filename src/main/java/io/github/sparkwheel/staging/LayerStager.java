@@ -67,6 +67,8 @@ public final class LayerStager {
     private final Map<String, String> placements = new LinkedHashMap<>();
     /** The shared directory as this staging uses it; {@code null} when there is none or it cannot be used. */
     private SharedDirectory shared;
+    /** Why pyspark's zips stay private even with a shared directory, or {@code null}: they may be shared. */
+    private String pysparkPrivate;
 
     public LayerStager(Configuration conf, PrintStream out) {
         this(conf, out, () -> runningRecords(conf));
@@ -91,6 +93,19 @@ public final class LayerStager {
         return placements;
     }
 
+    /**
+     * Keeps pyspark's zips out of the shared directory, for this reason: when Spark, in this very JVM, cannot be
+     * told where they are instead.
+     */
+    public void keepPysparkPrivate(String why) {
+        pysparkPrivate = why;
+    }
+
+    private boolean shareable(StagingPlan.Entry entry) {
+        return shared != null && StagingPlan.isShareable(entry.kind)
+                && (entry.kind != Layer.Kind.PYSPARK || pysparkPrivate == null);
+    }
+
     /** @return 0, or {@link StagingPlan#CANNOT_WRITE_STATUS} when the staging directory cannot be written */
     public int stage(StagingPlan plan) throws IOException {
         Path root = new Path(plan.stagingDirectory());
@@ -98,9 +113,13 @@ public final class LayerStager {
         root = fs.makeQualified(root);
         Path layers = new Path(root, StagingPlan.LAYERS);
         shared = SharedDirectory.open(plan, conf, out);
+        if (shared != null && pysparkPrivate != null
+                && plan.entries().stream().anyMatch(e -> e.kind == Layer.Kind.PYSPARK)) {
+            out.println(PREFIX + "pyspark's zips stay private, not in the shared directory: " + pysparkPrivate);
+        }
         if (plan.dryRun()) {
             for (StagingPlan.Entry entry : plan.entries()) {
-                String sharedUri = shared != null && StagingPlan.isShareable(entry.kind) ? shared.dryRun(entry) : null;
+                String sharedUri = shareable(entry) ? shared.dryRun(entry) : null;
                 if (sharedUri != null) {
                     placements.put(plan.privateUri(entry.stagedName), sharedUri);
                     continue;
@@ -129,7 +148,7 @@ public final class LayerStager {
             return StagingPlan.CANNOT_WRITE_STATUS;
         }
         for (StagingPlan.Entry entry : plan.entries()) {
-            if (shared != null && StagingPlan.isShareable(entry.kind)) {
+            if (shareable(entry)) {
                 String uri = shared.stage(entry);
                 if (uri != null) {
                     placements.put(plan.privateUri(entry.stagedName), uri);

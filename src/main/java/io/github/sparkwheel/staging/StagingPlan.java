@@ -107,12 +107,11 @@ public final class StagingPlan {
 
     /**
      * Whether a layer of this kind is public content, the same for every user, and may go to the shared directory:
-     * Spark's runtime and a Python runtime. The job, its dependencies and jars are the company's and stay private;
-     * pyspark's zips too, as Spark reads where they are from its own process's {@code PYSPARK_ARCHIVES_PATH}, fixed
-     * before the staging decides (2.4 MB a user).
+     * Spark's runtime, pyspark's zips and a Python runtime. The job, its dependencies and jars are the company's and
+     * stay private.
      */
     public static boolean isShareable(Layer.Kind kind) {
-        return kind == Layer.Kind.SPARK_RUNTIME || kind == Layer.Kind.PYTHON_RUNTIME;
+        return kind == Layer.Kind.SPARK_RUNTIME || kind == Layer.Kind.PYSPARK || kind == Layer.Kind.PYTHON_RUNTIME;
     }
 
     /** The shared staging directory, without a trailing slash, or {@code null}. */

@@ -12,11 +12,15 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 /**
  * The submit goal's JVM over Spark's classpath (without a Spark home): checks that the cluster answers
  * ({@link ClusterCheck}, within the connect timeout), stages the plan's layers if there is a plan, then runs
- * {@code org.apache.spark.deploy.SparkSubmit} in the same JVM: one JVM start and one Hadoop client for all.
+ * {@code org.apache.spark.deploy.SparkSubmit} in the same JVM: one JVM start and one Hadoop client for all. Layers
+ * found in or put into the shared directory are given to Spark there: in its arguments, and for pyspark's zips in
+ * this JVM's {@code PYSPARK_ARCHIVES_PATH} ({@link OwnEnvironment}).
  *
  * <pre>java … -cp &lt;conf&gt;:&lt;spark jars&gt;:&lt;plugin&gt; io.github.sparkwheel.submit.SubmitLauncher TIMEOUT_MS PLAN|- &lt;spark-submit arguments&gt;</pre>
  */
 public final class SubmitLauncher {
+
+    private static final String PYSPARK_ARCHIVES = "PYSPARK_ARCHIVES_PATH";
 
     private SubmitLauncher() {}
 
@@ -28,8 +32,23 @@ public final class SubmitLauncher {
         List<String> sparkArgs = Arrays.asList(Arrays.copyOfRange(args, 2, args.length));
         if (status == 0 && plan != null) {
             LayerStager stager = new LayerStager(conf, System.out);
+            // Spark's client in this JVM reads pyspark's zips from its environment: shared only if that can change
+            String archives = System.getenv(PYSPARK_ARCHIVES);
+            String refused = archives == null ? PYSPARK_ARCHIVES + " is not set"
+                    : OwnEnvironment.set(PYSPARK_ARCHIVES, archives);
+            if (refused != null) {
+                stager.keepPysparkPrivate("Spark reads where they are from this JVM's " + PYSPARK_ARCHIVES + ", and "
+                        + refused);
+            }
             status = stager.stage(plan);
             sparkArgs = StagingPlan.withPlacements(sparkArgs, stager.placements()); // the shared layers, there
+            if (status == 0 && refused == null) {
+                String placed = StagingPlan.withPlacements(List.of(archives), stager.placements()).get(0);
+                String failed = placed.equals(archives) ? null : OwnEnvironment.set(PYSPARK_ARCHIVES, placed);
+                if (failed != null) { // it could be changed a moment ago
+                    throw new IllegalStateException("pyspark's zips are in the shared directory, but " + failed);
+                }
+            }
         }
         if (status != 0) {
             System.exit(status);

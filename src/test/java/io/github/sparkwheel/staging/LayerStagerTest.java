@@ -186,11 +186,20 @@ class LayerStagerTest {
     private static final java.util.concurrent.atomic.AtomicInteger RECORDS = new java.util.concurrent.atomic.AtomicInteger();
 
     private Staged stageAs(String user, String shared, List<Layer> layers) throws Exception {
-        return stageAs(user, shared, layers, Set.of());
+        return stageAs(user, shared, layers, Set.of(), null);
     }
 
-    /** Stages as {@code user} the plan as the stager's JVM reads it: written to its file and read back. */
     private Staged stageAs(String user, String shared, List<Layer> layers, Set<String> trustedOwners) throws Exception {
+        return stageAs(user, shared, layers, trustedOwners, null);
+    }
+
+    /**
+     * Stages as {@code user} the plan as the stager's JVM reads it: written to its file and read back.
+     *
+     * @param pysparkPrivate why pyspark's zips must stay private ({@link LayerStager#keepPysparkPrivate}), or null
+     */
+    private Staged stageAs(String user, String shared, List<Layer> layers, Set<String> trustedOwners,
+            String pysparkPrivate) throws Exception {
         home(user);
         Path planFile = dir.resolve("plan-" + user + "-" + RECORDS.incrementAndGet());
         StagingPlan.of(hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin",
@@ -200,6 +209,9 @@ class LayerStagerTest {
         return UserGroupInformation.createRemoteUser(user).doAs((PrivilegedExceptionAction<Staged>) () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             LayerStager stager = new LayerStager(conf, new PrintStream(out, true, StandardCharsets.UTF_8), Set::of);
+            if (pysparkPrivate != null) {
+                stager.keepPysparkPrivate(pysparkPrivate);
+            }
             int status = stager.stage(plan);
             List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
             assertThat(status).as(String.join("\n", lines)).isZero(); // the shared directory never fails a submit
@@ -258,6 +270,31 @@ class LayerStagerTest {
         assertThat(names("/user/frank/.pyspark-maven-plugin/layers")).contains(franksJob.stagedName())
                 .doesNotContain(runtime.stagedName());
         assertThat(names("/shared")).containsExactly(runtime.stagedName());
+    }
+
+    @Test
+    void shared_pysparksZipsGoThereToo_unlessSparkCannotBeToldWhereTheyAre() throws Exception {
+        adminDirectory("/shared-pyspark", 01777);
+        Layer pyspark = layer(Layer.Kind.PYSPARK, "pyspark.zip", 64 * 1024, 60);
+        Layer py4j = layer(Layer.Kind.PYSPARK, "py4j-0.10.9.7-src.zip", 8 * 1024, 61);
+        Layer job = layer(Layer.Kind.JOB, "ida-job.zip", 512, 62);
+
+        Staged ida = stageAs("ida", "/shared-pyspark", List.of(pyspark, py4j, job));
+        assertThat(ida.placements).containsOnlyKeys(privateLayers("ida") + pyspark.stagedName(),
+                privateLayers("ida") + py4j.stagedName());
+        assertThat(names("/shared-pyspark")).containsExactlyInAnyOrder(pyspark.stagedName(), py4j.stagedName());
+        assertThat(names("/user/ida/.pyspark-maven-plugin/layers")).containsExactly(job.stagedName());
+        assertThat(ida.lines).anyMatch(l -> l.contains("the layers (job) are PRIVATE: ")
+                && l.contains("; pyspark from the shared directory " + hdfs.getUri() + "/shared-pyspark, public content"));
+
+        // where Spark cannot be given the shared copies, they are not used: private ones, and the log says why
+        Staged jack = stageAs("jack", "/shared-pyspark", List.of(pyspark, py4j, job), Set.of(),
+                "this JVM's environment cannot be changed (test)");
+        assertThat(jack.lines).contains(StagingPlan.OUTPUT_PREFIX + "pyspark's zips stay private, not in the shared "
+                + "directory: this JVM's environment cannot be changed (test)")
+                .anyMatch(l -> l.contains("the layers (pyspark, job) are PRIVATE: "));
+        assertThat(jack.placements).isEmpty();
+        assertThat(names("/user/jack/.pyspark-maven-plugin/layers")).contains(pyspark.stagedName(), py4j.stagedName());
     }
 
     @Test
