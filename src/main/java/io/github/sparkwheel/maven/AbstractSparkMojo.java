@@ -143,7 +143,7 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
      * that are public content: Spark's runtime, pyspark's zips and a Python runtime, staged once per cluster and
      * localized once per node for all users. The job, its dependencies and jars stay private in
      * {@code <stagingDirectory>}. A shared layer is used only when it cannot have been planted (writable by nobody
-     * else, and yours, the directory owner's or a {@code <trustedStagingOwners>}' one, or else read back and found
+     * else, and yours, the directory owner's or one of {@code <trustedStagingOwners>}, or else read back and found
      * to be the layer); a directory that is missing or not writable falls back to the private one. Nothing is
      * removed from it.
      *
