@@ -40,7 +40,7 @@ public final class LibraryBuilder {
                     + ProjectSource.SOURCE_HINT);
         }
         PythonInterpreter python = new PythonInterpreter(request.python, runner);
-        String fingerprint = UpToDateCheck.fingerprint(request, source, WheelhouseBuilder.identity(request, python))
+        String fingerprint = UpToDateCheck.fingerprint(request, source, () -> WheelhouseBuilder.identity(request, python))
                 + " maven " + mavenVersion;
         Path wheelDir = request.workDirectory.resolve("wheel");
         Path state = request.workDirectory.resolve("wheel.state");

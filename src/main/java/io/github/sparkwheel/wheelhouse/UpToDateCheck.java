@@ -27,15 +27,6 @@ final class UpToDateCheck {
         this.stateFile = workDirectory.resolve("wheelhouse.state");
     }
 
-    static String fingerprint(WheelhouseRequest request, ProjectSource source, String interpreterIdentity)
-            throws IOException {
-        try {
-            return fingerprint(request, source, () -> interpreterIdentity);
-        } catch (UserError | ProcessException e) {
-            throw new IllegalStateException(e); // a known identity fails nothing
-        }
-    }
-
     /** What the interpreter is known by, asked for once everything else is hashed (it may still be starting). */
     interface Identity {
         String get() throws UserError, ProcessException;

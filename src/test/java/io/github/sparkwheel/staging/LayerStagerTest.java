@@ -235,6 +235,20 @@ class LayerStagerTest {
         hdfs.setOwner(dir, "hdfs", "hadoop");
     }
 
+    /** Mallory creates {@code path} with {@code size} zero bytes, mode as her umask leaves it (not writable by others). */
+    private static void plant(String path, int size) throws Exception {
+        home("mallory");
+        UserGroupInformation.createRemoteUser("mallory").doAs((PrivilegedExceptionAction<Void>) () -> {
+            FileSystem fs = FileSystem.newInstance(conf);
+            try (var stream = fs.create(new org.apache.hadoop.fs.Path(path))) {
+                stream.write(new byte[size]);
+            } finally {
+                fs.close();
+            }
+            return null;
+        });
+    }
+
     private static String privateLayers(String user) {
         return hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin/layers/";
     }
@@ -304,16 +318,7 @@ class LayerStagerTest {
         Layer python = layer(Layer.Kind.PYTHON_RUNTIME, "python-trusted.tar.gz", 32 * 1024, 51);
         // the platform team's account stages the Spark runtime, mallory plants the Python runtime's name
         stageAs("platform", "/shared-trusted", List.of(runtime));
-        home("mallory");
-        UserGroupInformation.createRemoteUser("mallory").doAs((PrivilegedExceptionAction<Void>) () -> {
-            FileSystem fs = FileSystem.newInstance(conf);
-            try (var stream = fs.create(new org.apache.hadoop.fs.Path("/shared-trusted/" + python.stagedName()))) {
-                stream.write(new byte[32 * 1024]);
-            } finally {
-                fs.close();
-            }
-            return null;
-        });
+        plant("/shared-trusted/" + python.stagedName(), 32 * 1024);
 
         // gina trusts the platform account (and, by mistake, nobody else): its runtime is used without reading it
         Staged gina = stageAs("gina", "/shared-trusted", List.of(runtime, python), Set.of("platform", " "));
@@ -344,16 +349,7 @@ class LayerStagerTest {
         Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-next.zip", 128 * 1024, 30);
         Layer python = layer(Layer.Kind.PYTHON_RUNTIME, "python.tar.gz", 64 * 1024, 31);
         // mallory guesses the names of erin's next layers and plants files of the same size (other jars, say)
-        home("mallory");
-        UserGroupInformation.createRemoteUser("mallory").doAs((PrivilegedExceptionAction<Void>) () -> {
-            FileSystem fs = FileSystem.newInstance(conf);
-            try (var stream = fs.create(new org.apache.hadoop.fs.Path("/shared-planted/" + runtime.stagedName()))) {
-                stream.write(new byte[128 * 1024]);
-            } finally {
-                fs.close();
-            }
-            return null;
-        });
+        plant("/shared-planted/" + runtime.stagedName(), 128 * 1024);
         // and a layer of erin's own that others may write is no better
         org.apache.hadoop.fs.Path writable = new org.apache.hadoop.fs.Path("/shared-planted/" + python.stagedName());
         hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(python.file().toUri()), writable);
