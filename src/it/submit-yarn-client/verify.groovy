@@ -13,4 +13,10 @@ assert (log =~ /executor-venv \S*pyspark-wheelhouse\/[0-9a-f]{32}\/cp3\d+-\S+ te
 assert (log =~ /driver-done/).size() == 2
 def work = new File(basedir, 'target/pyspark-submit')
 assert work.list().any { it.startsWith('spark-4.2.0_2.13-') && it.endsWith('.classpath') } : work.list()
+
+// the third: the layers were staged (the cluster answered), then the local driver's bootstrap could not start; the
+// build says so in the bootstrap's own words, found by its line, whatever status SparkSubmit passed on
+def third = log.substring(log.lastIndexOf('Submitting '))
+assert third =~ /The driver's Python could not start on this machine \(client mode: the driver runs here, through the wheelhouse's bootstrap, with <python> python3.404-nowhere as its base interpreter\): base interpreter 'python3.404-nowhere' not found on / : third
+assert !(third =~ /Staging the layers failed|The layers cannot be staged/) : third
 return true

@@ -29,6 +29,9 @@ sys.path.insert(0, BOOTSTRAP)
 import bootstrap  # noqa: E402  (the module under test)
 
 PY_TAG = "cp%d%d" % sys.version_info[:2]
+# how a failure ends (the plugin's Protocol.Failure.BOOTSTRAP_FAILED): this status, and this line on stderr
+FAILED = 73
+FAILED_LINE = "pyspark-wheelhouse bootstrap: FAILED: "
 PLATFORM = sysconfig.get_platform().replace("-", "_").replace(".", "_")
 
 
@@ -349,7 +352,7 @@ class LayeredTest(BootstrapTestCase):
         container = self.container("container-1", "1.0")
         shutil.rmtree(os.path.join(container, "wheelhouse-deps"))
         rc, out, err = self.run_in(container, "-c", "pass")
-        self.assertEqual((rc, out), (3, ""))
+        self.assertEqual((rc, out), (FAILED, ""))
         self.assertIn("the dependency layer %s is missing" % os.path.join(container, "wheelhouse-deps"), err)
 
 
@@ -359,7 +362,7 @@ class FailureMessagesTest(BootstrapTestCase):
         with open(os.path.join(self.home, "wheels", wheel), "ab") as f:
             f.write(b"tampered")
         rc, out, err = self.run_bootstrap("-c", "print('must not run')")
-        self.assertEqual((rc, out), (3, ""))
+        self.assertEqual((rc, out), (FAILED, ""))
         self.assertIn("wheels/%s failed its hash check: requirements.lock says sha256:" % wheel, err)
 
     def test_an_interpreter_of_another_version_is_named_with_what_the_wheelhouse_needs(self):
@@ -369,15 +372,15 @@ class FailureMessagesTest(BootstrapTestCase):
         with open(os.path.join(self.home, "wheelhouse.json"), "w") as f:
             json.dump(manifest, f)
         rc, out, err = self.run_bootstrap("-c", "pass")
-        self.assertEqual(rc, 3)
-        self.assertIn("the wheelhouse was built for cpython 3.7.9 (cp37-cp37m-linux_x86_64), but this node's "
+        self.assertEqual(rc, FAILED)
+        self.assertIn(FAILED_LINE + "the wheelhouse was built for cpython 3.7.9 (cp37-cp37m-linux_x86_64), but this node's "
                       "interpreter is cpython %d.%d" % sys.version_info[:2], err)
         self.assertIn("PYSPARK_WHEELHOUSE_PYTHON", err)
 
     def test_a_missing_base_interpreter_is_named(self):
         rc, out, err = self.run_bootstrap("-c", "pass", PYSPARK_WHEELHOUSE_PYTHON="python3.99-nowhere")
-        self.assertEqual(rc, 127)
-        self.assertIn("base interpreter 'python3.99-nowhere' not found on", err)
+        self.assertEqual(rc, FAILED)
+        self.assertIn(FAILED_LINE + "base interpreter 'python3.99-nowhere' not found on", err)
         self.assertIn("set PYSPARK_WHEELHOUSE_PYTHON", err)
 
     def test_an_unwritable_cache_falls_back_to_the_working_directory_and_says_so(self):
@@ -457,7 +460,7 @@ class ShippedRuntimeTest(BootstrapTestCase):
             f.write("#!/bin/sh\necho 'glibc 2.28'\n")
         os.chmod(getconf, 0o755)
         rc, out, err = self.run_bootstrap("-c", "print('must not run')", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
-        self.assertEqual((rc, out), (3, ""))
+        self.assertEqual((rc, out), (FAILED, ""))
         self.assertIn("this Python (org.example:cpython-test:1.0:tar.gz) needs glibc 2.30, but ", err)
         self.assertIn(" has glibc 2.28: choose a runtime built for older systems, e.g. "
                       "org.bytedeco:cpython:3.11.3-1.5.9:jar:linux-x86_64", err)
@@ -475,14 +478,14 @@ class ShippedRuntimeTest(BootstrapTestCase):
             f.write("#!/bin/sh\nexit 1\n")
         os.chmod(getconf, 0o755)
         rc, _, err = self.run_bootstrap("-c", "pass", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
-        self.assertEqual(rc, 3)
+        self.assertEqual(rc, FAILED)
         self.assertIn("needs glibc 2.17, but ", err)
         self.assertIn(" has no glibc (a musl system?)", err)
 
         self.write_marker(machine="riscv64")
         rc, _, err = self.run_bootstrap("-c", "pass")
-        self.assertEqual(rc, 3)
-        self.assertIn("this Python (org.example:cpython-test:1.0:tar.gz) is built for riscv64, but ", err)
+        self.assertEqual(rc, FAILED)
+        self.assertIn(FAILED_LINE + "this Python (org.example:cpython-test:1.0:tar.gz) is built for riscv64, but ", err)
         self.assertIn(" is %s: choose a runtime built for %s" % (os.uname().machine, os.uname().machine), err)
 
 

@@ -49,18 +49,18 @@ class CheckEnvironmentTest(unittest.TestCase):
 
     def test_a_missing_function_is_named_with_the_names_close_to_it_and_where_it_is_declared(self):
         rc, out, err = self.check("clickstream.main:nosuchfunction")
-        self.assertEqual(rc, 5, err)
+        self.assertEqual(rc, 75, err)
         self.assertIn("BROKEN the entry point clickstream.main:nosuchfunction ([project.scripts] of pyproject.toml) "
                       "names clickstream.main.nosuchfunction, but clickstream.main (", err)
         self.assertIn("has no 'nosuchfunction'; its top-level names close to it: run_function", err)
         rc, _, err = self.check("clickstream.main:Job.stop")
-        self.assertEqual(rc, 5)
+        self.assertEqual(rc, 75)
         self.assertIn("names clickstream.main.Job.stop, but clickstream.main.Job has no 'stop'; its top-level names "
                       "close to it: start", err)
 
     def test_an_attribute_that_is_no_function_is_refused(self):
         rc, _, err = self.check("clickstream.main:SETTINGS")
-        self.assertEqual(rc, 5)
+        self.assertEqual(rc, 75)
         self.assertIn("names clickstream.main.SETTINGS, which is a dict, not a function the runner can call", err)
 
     def test_a_script_that_does_not_compile_is_named_with_its_line(self):
@@ -68,12 +68,12 @@ class CheckEnvironmentTest(unittest.TestCase):
         with open(script, "w") as f:
             f.write("import sys\n\ndef main(:\n    pass\n")
         rc, _, err = self.check("-", script)
-        self.assertEqual(rc, 5)
+        self.assertEqual(rc, 75)
         self.assertIn("BROKEN %s does not compile: line 3, column" % script, err)
 
     def test_a_missing_module_is_a_missing_dependency(self):
         rc, _, err = self.check("nosuchpackage.job:main")
-        self.assertEqual(rc, 4)
+        self.assertEqual(rc, 74)
         self.assertIn("MISSING nosuchpackage, importing nosuchpackage.job", err)
 
 

@@ -88,9 +88,11 @@ class UnittestJunitTest(unittest.TestCase):
         self.assertEqual(0, self.run_tests("-k", "upper").returncode)
         self.assertEqual(["test_upper"], [c.get("name") for c in self.suite().findall("testcase")])
 
-    def test_no_test_found_exits_5(self):
+    def test_no_test_found_exits_5_and_says_so(self):
         self.write("test_nothing.py", "VALUE = 1\n")
-        self.assertEqual(5, self.run_tests().returncode)
+        process = self.run_tests()
+        self.assertEqual(5, process.returncode)
+        self.assertIn("pyspark-test: NO TESTS in ", process.stdout)
         self.write("test_one.py", """
             import unittest
 
@@ -98,7 +100,9 @@ class UnittestJunitTest(unittest.TestCase):
                 def test_one(self):
                     pass
         """)
-        self.assertEqual(5, self.run_tests("-k", "no_such_test").returncode)
+        process = self.run_tests("-k", "no_such_test")
+        self.assertEqual(5, process.returncode)
+        self.assertIn(" matching no_such_test", process.stdout)
 
     def test_a_module_that_does_not_import_is_an_error_not_a_silence(self):
         self.write("test_broken.py", "import no_such_module_here\n")

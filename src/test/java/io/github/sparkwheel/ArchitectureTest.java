@@ -33,10 +33,12 @@ class ArchitectureTest {
 
     /**
      * The rooms of the house, lowest first: a package may use the ones below it, never one above. The
-     * root package ({@code UserError}, {@code Resources}, {@code Digests}) is below them all.
+     * root package ({@code UserError}, {@code Resources}, {@code Digests}) is below them all. The helpers, which run on
+     * Spark's classpath, stand apart ({@link #theHelpersUseOnlyTheJdkHadoopAndTheProtocol_andNothingElseLinksToThem}).
      */
-    private static final List<String> LAYERS = List.of("process", "python", "runtime", "runner", "wheelhouse", "spark",
-            "hadoop", "yarn", "staging", "submit", "testing", "maven");
+    private static final List<String> LAYERS = List.of("protocol", "process", "python", "runtime", "runner",
+            "wheelhouse", "spark", "hadoop", "yarn", "staging", "submit", "testing", "maven");
+    private static final String HELPERS = "helpers";
 
     @Test
     void packagesOnlyUseThoseBelowThem() throws IOException {
@@ -51,6 +53,9 @@ class ArchitectureTest {
                     continue; // the root package
                 }
                 String own = source.getParent().getFileName().toString();
+                if (own.equals(HELPERS)) {
+                    continue; // a rule of their own
+                }
                 packages.add(own);
                 java.util.regex.Matcher m = use.matcher(Files.readString(source));
                 while (m.find()) {
@@ -67,33 +72,56 @@ class ArchitectureTest {
         assertThat(offenders).isEmpty();
     }
 
-    /** The helpers that run in a JVM over Spark's classpath, the only classes that may link against Hadoop. */
-    private static final List<String> HADOOP_HELPERS = List.of("YarnKill", "YarnLogs", "LayerStager", "SharedDirectory",
-            "SubmitLauncher", "ClusterCheck");
-
+    /**
+     * The helpers run in JVMs over Spark's classpath, beside whatever Spark brings: they may use the JDK, the Hadoop
+     * client, the protocol and the root's {@code Digests}, nothing else of the plugin's (its libraries are not there).
+     * No other class imports Hadoop or links against a helper: the plugin's JVM has no Hadoop, and starts a helper by
+     * the class name {@link io.github.sparkwheel.protocol.Protocol.Program} holds.
+     */
     @Test
-    void onlyTheHadoopHelpersImportHadoop_andNoOtherClassLinksAgainstThem() throws IOException {
+    void theHelpersUseOnlyTheJdkHadoopAndTheProtocol_andNothingElseLinksToThem() throws IOException {
         Path main = Paths.get("src/main/java/io/github/sparkwheel");
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(main)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
-        }
-        java.util.regex.Pattern linking = java.util.regex.Pattern.compile(
-                "\\b(" + String.join("|", HADOOP_HELPERS) + ")(\\s*[.(:]|\\.class)");
+        java.util.regex.Pattern imports = java.util.regex.Pattern.compile("^import (static )?([\\w.]+);", java.util.regex.Pattern.MULTILINE);
+        java.util.regex.Pattern qualified = java.util.regex.Pattern.compile("\\bio\\.github\\.sparkwheel\\.([a-z]+)\\.[A-Z]");
         List<String> offenders = new java.util.ArrayList<>();
         int helpers = 0;
-        for (Path source : sources) {
-            String name = source.getFileName().toString().replace(".java", "");
-            String text = Files.readString(source);
-            boolean hadoop = text.contains("import org.apache.hadoop.");
-            if (HADOOP_HELPERS.contains(name)) {
-                helpers += hadoop ? 1 : 0;
-            } else if (hadoop || linking.matcher(text.replaceAll("(?s)/\\*.*?\\*/", "")).find()) {
-                offenders.add(source.toString()); // the plugin's JVM would have to load Hadoop
+        int hadoopImports = 0;
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                String text = Files.readString(source);
+                String code = text.replaceAll("(?s)/\\*.*?\\*/", "");
+                boolean helper = source.getParent().getFileName().toString().equals(HELPERS);
+                helpers += helper ? 1 : 0;
+                java.util.regex.Matcher m = imports.matcher(text);
+                while (m.find()) {
+                    String imported = m.group(2);
+                    boolean hadoop = imported.startsWith("org.apache.hadoop.");
+                    hadoopImports += helper && hadoop ? 1 : 0;
+                    boolean allowed = imported.startsWith("java.") || imported.startsWith("javax.") || hadoop
+                            || imported.startsWith("io.github.sparkwheel.protocol.")
+                            || imported.equals("io.github.sparkwheel.Digests")
+                            || imported.startsWith("io.github.sparkwheel.helpers.");
+                    if (helper ? !allowed : hadoop || imported.startsWith("io.github.sparkwheel.helpers.")) {
+                        offenders.add(main.relativize(source) + " imports " + imported);
+                    }
+                }
+                boolean protocol = source.getFileName().toString().equals("Protocol.java"); // names them by their class
+                java.util.regex.Matcher q = qualified.matcher(protocol ? "" : code);
+                while (q.find()) {
+                    boolean ok = helper ? q.group(1).equals("protocol") || q.group(1).equals(HELPERS)
+                            : !q.group(1).equals(HELPERS);
+                    if (!ok) {
+                        offenders.add(main.relativize(source) + " names " + q.group());
+                    }
+                }
+                if (!helper && !protocol && code.contains("\"io.github.sparkwheel.helpers.")) {
+                    offenders.add(main.relativize(source) + " names a helper's class: only Protocol does");
+                }
             }
         }
+        assertThat(helpers).as("the check sees the helpers").isGreaterThanOrEqualTo(7);
+        assertThat(hadoopImports).as("the check sees the helpers' Hadoop imports").isGreaterThan(20);
         assertThat(offenders).isEmpty();
-        assertThat(helpers).as("the check sees the helpers' Hadoop imports").isEqualTo(HADOOP_HELPERS.size());
     }
 
     @Test

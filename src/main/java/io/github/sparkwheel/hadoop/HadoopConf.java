@@ -56,10 +56,21 @@ public final class HadoopConf {
     }
 
     /**
-     * {@code directory} as a URI Spark resolves to the same place the Hadoop client does: a path
-     * without a scheme ({@code /releases/pyspark}) is on the default file system ({@code fs.defaultFS}).
+     * The name the cluster knows the user by, the one place it is decided on this side: Hadoop's {@code
+     * HADOOP_USER_NAME} (simple authentication), else the login's ({@code user.name}). Its home directory,
+     * {@code /user/<name>}, holds the default staging directory.
      */
-    public static String qualify(String directory, Path dir) throws IOException {
+    public static String clusterUser(Map<String, String> env) {
+        String name = env.get("HADOOP_USER_NAME");
+        return name != null && !name.isBlank() ? name.trim() : System.getProperty("user.name");
+    }
+
+    /**
+     * {@code directory} as a URI Spark resolves to the same place the Hadoop client does: a path
+     * without a scheme ({@code /releases/pyspark}) is on the default file system ({@code fs.defaultFS}),
+     * a relative one under the user's home there.
+     */
+    public static String qualify(String directory, Path dir, String user) throws IOException {
         if (directory.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
             return directory;
         }
@@ -67,8 +78,7 @@ public final class HadoopConf {
         if (defaultFs == null || defaultFs.startsWith("file:")) {
             return Paths.get(directory).toAbsolutePath().toUri().toString();
         }
-        return defaultFs.replaceAll("/+$", "") + (directory.startsWith("/") ? "" : "/user/"
-                + System.getProperty("user.name") + "/") + directory;
+        return defaultFs.replaceAll("/+$", "") + (directory.startsWith("/") ? "" : "/user/" + user + "/") + directory;
     }
 
     /** A property of {@code <dir>/<file>} (e.g. yarn-site.xml). */

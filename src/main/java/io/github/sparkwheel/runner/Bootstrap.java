@@ -1,5 +1,6 @@
 package io.github.sparkwheel.runner;
 
+import io.github.sparkwheel.protocol.Protocol;
 import io.github.sparkwheel.Resources;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class Bootstrap {
     /** The node's cache directory of virtualenvs. */
     public static final String CACHE_VARIABLE = "PYSPARK_WHEELHOUSE_CACHE";
     /** How every line the bootstrap writes (to stderr) begins. */
-    public static final String LOG_PREFIX = "pyspark-wheelhouse bootstrap:";
+    public static final String LOG_PREFIX = Protocol.Program.BOOTSTRAP.prefix();
 
     private static final byte[] SHELL = Resources.bytes("/io/github/sparkwheel/bootstrap/python");
     private static final byte[] PYTHON = Resources.bytes("/io/github/sparkwheel/bootstrap/bootstrap.py");

@@ -1,12 +1,15 @@
 package io.github.sparkwheel.spark;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Facts read from Spark's own jars. */
 public final class SparkJars {
@@ -18,7 +21,25 @@ public final class SparkJars {
      * spark-launcher jar, as bin/spark-submit adds them); none for versions before it existed.
      */
     public static List<String> moduleOptions(List<Path> jars) {
-        Optional<Path> launcher = jars.stream().filter(j -> j.getFileName().toString().startsWith("spark-launcher_"))
+        return moduleOptions(jars.stream());
+    }
+
+    /** {@link #moduleOptions(List)} of a Spark home's {@code jars/}, else of {@code jars}. */
+    public static List<String> moduleOptions(Path sparkHome, List<Path> jars) throws IOException {
+        if (sparkHome == null) {
+            return moduleOptions(jars);
+        }
+        Path dir = sparkHome.resolve("jars");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return moduleOptions(files.sorted());
+        }
+    }
+
+    private static List<String> moduleOptions(Stream<Path> jars) {
+        Optional<Path> launcher = jars.filter(j -> j.getFileName().toString().startsWith("spark-launcher_"))
                 .findFirst();
         if (launcher.isEmpty()) {
             return List.of();

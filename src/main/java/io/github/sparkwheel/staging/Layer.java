@@ -1,11 +1,12 @@
 package io.github.sparkwheel.staging;
 
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.protocol.LayerKind;
+import io.github.sparkwheel.protocol.StagingPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 
 /**
  * One file staged on the cluster's file system under a content address, {@code <kind>-<sha256>…}: a
@@ -14,33 +15,12 @@ import java.util.Locale;
  */
 public final class Layer {
 
-    /** What a layer holds, in the order they are staged. */
-    public enum Kind {
-        /** Spark's jars in one STORED zip ({@code spark.yarn.archive}). */
-        SPARK_RUNTIME,
-        /** A relocatable CPython shipped with the job ({@code <pythonRuntime>}), as a tar.gz, as it is. */
-        PYTHON_RUNTIME,
-        /** Every wheel of the wheelhouse but the job's own: what the node's virtualenv is built from. */
-        DEPENDENCIES,
-        /** pyspark.zip or a py4j zip ({@code PYSPARK_ARCHIVES_PATH}), as it is. */
-        PYSPARK,
-        /** A jar of the module's ({@code --jars}: the Java half of a mixed build, a connector), as it is. */
-        JAR,
-        /** The job's own code, its runner, manifest and the bootstrap. */
-        JOB;
-
-        /** {@code spark-runtime}, {@code dependencies}, … */
-        public String label() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-    }
-
-    private final Kind kind;
+    private final LayerKind kind;
     private final Path file;
     private final String sha256;
     private final String stagedName;
 
-    private Layer(Kind kind, Path file, String sha256, String stagedName) {
+    private Layer(LayerKind kind, Path file, String sha256, String stagedName) {
         this.kind = kind;
         this.file = file;
         this.sha256 = sha256;
@@ -48,12 +28,12 @@ public final class Layer {
     }
 
     /** A file staged as it is ({@code pyspark-<sha256>-pyspark.zip}): its name stays readable. */
-    public static Layer ofFile(Kind kind, Path file) throws IOException {
+    public static Layer ofFile(LayerKind kind, Path file) throws IOException {
         return ofFile(kind, file, Digests.sha256(file));
     }
 
-    /** {@link #ofFile(Kind, Path)} of a file whose sha256 is known. */
-    public static Layer ofFile(Kind kind, Path file, String sha256) {
+    /** {@link #ofFile(LayerKind, Path)} of a file whose sha256 is known. */
+    public static Layer ofFile(LayerKind kind, Path file, String sha256) {
         return new Layer(kind, file, sha256, kind.label() + "-" + sha256 + "-" + file.getFileName());
     }
 
@@ -61,7 +41,7 @@ public final class Layer {
      * A layer zip written to {@code written} and moved to {@code <directory>/<kind>-<sha256>.zip}, its
      * content address (an identical one already there stays, and the new copy goes).
      */
-    static Layer moveToContentAddress(Kind kind, Path written, Path directory) throws IOException {
+    static Layer moveToContentAddress(LayerKind kind, Path written, Path directory) throws IOException {
         String sha256 = Digests.sha256(written);
         String name = kind.label() + "-" + sha256 + ".zip";
         Path target = directory.resolve(name);
@@ -74,12 +54,12 @@ public final class Layer {
     }
 
     /** A layer written earlier, found again by its name. */
-    static Layer existing(Kind kind, Path file) {
+    static Layer existing(LayerKind kind, Path file) {
         String name = file.getFileName().toString();
         return new Layer(kind, file, name.substring(kind.label().length() + 1, kind.label().length() + 65), name);
     }
 
-    public Kind kind() {
+    public LayerKind kind() {
         return kind;
     }
 
@@ -94,6 +74,11 @@ public final class Layer {
     /** Its file name in the staging directory's {@code layers/}. */
     public String stagedName() {
         return stagedName;
+    }
+
+    /** What the stager is told of this layer. */
+    public StagingPlan.Entry entry() {
+        return new StagingPlan.Entry(kind, file, stagedName);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.sparkwheel.staging;
 
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.protocol.LayerKind;
 import io.github.sparkwheel.wheelhouse.ReproducibleZip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class SparkRuntimeLayer {
         if (Files.isRegularFile(index)) {
             Path layer = directory.resolve(Files.readString(index, StandardCharsets.UTF_8).trim());
             if (Files.isRegularFile(layer)) {
-                return Layer.existing(Layer.Kind.SPARK_RUNTIME, layer);
+                return Layer.existing(LayerKind.SPARK_RUNTIME, layer);
             }
         }
         Files.createDirectories(directory);
@@ -44,7 +45,7 @@ public final class SparkRuntimeLayer {
         }
         Path written = directory.resolve(".spark-runtime-" + UUID.randomUUID() + ".zip");
         zip.writeTo(written);
-        Layer layer = Layer.moveToContentAddress(Layer.Kind.SPARK_RUNTIME, written, directory);
+        Layer layer = Layer.moveToContentAddress(LayerKind.SPARK_RUNTIME, written, directory);
         Path tmp = directory.resolve(index.getFileName() + "." + UUID.randomUUID() + ".tmp");
         Files.writeString(tmp, layer.stagedName() + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

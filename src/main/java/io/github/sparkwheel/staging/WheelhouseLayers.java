@@ -1,5 +1,6 @@
 package io.github.sparkwheel.staging;
 
+import io.github.sparkwheel.protocol.LayerKind;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -80,8 +81,8 @@ public final class WheelhouseLayers {
             List<String> names = Files.readAllLines(index, StandardCharsets.UTF_8);
             if (names.size() == 2 && Files.isRegularFile(directory.resolve(names.get(0)))
                     && Files.isRegularFile(directory.resolve(names.get(1)))) {
-                return new WheelhouseLayers(Layer.existing(Layer.Kind.DEPENDENCIES, directory.resolve(names.get(0))),
-                        Layer.existing(Layer.Kind.JOB, directory.resolve(names.get(1))));
+                return new WheelhouseLayers(Layer.existing(LayerKind.DEPENDENCIES, directory.resolve(names.get(0))),
+                        Layer.existing(LayerKind.JOB, directory.resolve(names.get(1))));
             }
         }
         Files.createDirectories(directory);
@@ -143,7 +144,7 @@ public final class WheelhouseLayers {
         if (Files.isRegularFile(dependencyIndex)) {
             Path existing = directory.resolve(Files.readString(dependencyIndex, StandardCharsets.UTF_8).trim());
             if (Files.isRegularFile(existing)) {
-                dependencyLayer = Layer.existing(Layer.Kind.DEPENDENCIES, existing);
+                dependencyLayer = Layer.existing(LayerKind.DEPENDENCIES, existing);
             }
         }
         if (dependencyLayer == null) {
@@ -156,7 +157,7 @@ public final class WheelhouseLayers {
             dependencies.add(Manifest.FILE_NAME, dependencyJson, false);
             dependencies.add(Bootstrap.ENV_ID, (Digests.sha256(dependencyLock.getBytes(StandardCharsets.UTF_8))
                     .substring(0, 32) + "\n").getBytes(StandardCharsets.US_ASCII), false);
-            dependencyLayer = write(Layer.Kind.DEPENDENCIES, dependencies, directory);
+            dependencyLayer = write(LayerKind.DEPENDENCIES, dependencies, directory);
             Path tmp = directory.resolve(dependencyIndex.getFileName() + "." + UUID.randomUUID() + ".tmp");
             Files.writeString(tmp, dependencyLayer.stagedName() + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, dependencyIndex, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
@@ -178,7 +179,7 @@ public final class WheelhouseLayers {
         for (String wheel : jobWheels) {
             unpackInto(job, extract(zip, wheel, work));
         }
-        return new WheelhouseLayers(dependencyLayer, write(Layer.Kind.JOB, job, directory));
+        return new WheelhouseLayers(dependencyLayer, write(LayerKind.JOB, job, directory));
     }
 
     private static byte[] entry(ZipFile zip, String name) throws IOException, UserError {
@@ -230,7 +231,7 @@ public final class WheelhouseLayers {
         }
     }
 
-    private static Layer write(Layer.Kind kind, ReproducibleZip zip, Path directory) throws IOException {
+    private static Layer write(LayerKind kind, ReproducibleZip zip, Path directory) throws IOException {
         Path written = directory.resolve("." + kind.label() + "-" + UUID.randomUUID() + ".zip");
         zip.writeTo(written);
         return Layer.moveToContentAddress(kind, written, directory);

@@ -6,7 +6,7 @@ import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.spark.SparkClasspath;
-import io.github.sparkwheel.staging.StagingPlan;
+import io.github.sparkwheel.protocol.Protocol;
 import io.github.sparkwheel.yarn.SubmissionFollower;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ public final class LayerStaging {
     void stage(SubmitRequest request, StagedSubmission staged) throws UserError, IOException {
         ProcessResult result;
         try {
-            result = runner.run(request.hadoopJvm().helper(StagingPlan.STAGER_MAIN, List.of(staged.planFile().toString()))
+            result = runner.run(request.clusterJvm().helper(Protocol.Program.STAGER, List.of(staged.planFile().toString()))
                     .quiet(false).description("layer staging").build(), new SubmissionFollower(log));
         } catch (ProcessException e) {
             throw new UserError("Staging the layers failed: " + e.getMessage(), e);
@@ -84,16 +84,15 @@ public final class LayerStaging {
 
     /** The staging directory cannot be written: say which and how to choose another; else the stager's words. */
     static UserError failed(ProcessResult result) {
-        for (String line : result.tail()) {
-            int at = line.indexOf(StagingPlan.CANNOT_WRITE);
-            if (at >= 0) {
-                return new UserError("The layers cannot be staged: " + line.substring(at) + ". Perhaps you should set "
-                        + "<stagingDirectory> or -Dpyspark.stagingDirectory to a directory you may write on the cluster's "
-                        + "file system, or -Dpyspark.staging=false to ship the wheelhouse and Spark's jars with the "
-                        + "submission instead");
-            }
-        }
-        return new UserError("Staging the layers failed (exit code " + result.exitCode() + "); its last lines:"
-                + System.lineSeparator() + result.tailText());
+        return Protocol.Failure.STAGING_UNWRITABLE.message(result.tail()).map(LayerStaging::unwritable)
+                .orElseGet(() -> new UserError("Staging the layers failed (exit code " + result.exitCode()
+                        + "); its last lines:" + System.lineSeparator() + result.tailText()));
+    }
+
+    /** The stager's word that the staging directory cannot be written, and what to do about it. */
+    static UserError unwritable(String why) {
+        return new UserError("The layers cannot be staged: " + why + ". Perhaps you should set <stagingDirectory> or "
+                + "-Dpyspark.stagingDirectory to a directory you may write on the cluster's file system, or "
+                + "-Dpyspark.staging=false to ship the wheelhouse and Spark's jars with the submission instead");
     }
 }

@@ -1,12 +1,12 @@
 package io.github.sparkwheel.submit;
 
+import io.github.sparkwheel.protocol.LayerKind;
+import io.github.sparkwheel.protocol.StagingPlan;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.hadoop.HadoopConf;
-import io.github.sparkwheel.hadoop.HadoopJvm;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.staging.Layer;
 import io.github.sparkwheel.staging.SparkRuntimeLayer;
-import io.github.sparkwheel.staging.StagingPlan;
 import io.github.sparkwheel.staging.WheelhouseLayers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A submission's layers, staged on the cluster's file system ({@code LayerStager}) and handed to Spark
@@ -41,12 +42,11 @@ public final class StagedSubmission {
     private final Layer pythonRuntime;
     private final Map<String, Layer> pyspark;
     private final Map<Path, Layer> jars;
-    private final Path pluginJar;
     /** The layers a stager run on its own put in the shared directory: private URI → shared URI. */
     private Map<String, String> placements = Map.of();
 
     private StagedSubmission(StagingPlan plan, Path planFile, WheelhouseLayers wheelhouse, Layer sparkRuntime,
-            Layer pythonRuntime, Map<String, Layer> pyspark, Map<Path, Layer> jars, Path pluginJar) {
+            Layer pythonRuntime, Map<String, Layer> pyspark, Map<Path, Layer> jars) {
         this.plan = plan;
         this.planFile = planFile;
         this.wheelhouse = wheelhouse;
@@ -54,7 +54,6 @@ public final class StagedSubmission {
         this.pythonRuntime = pythonRuntime;
         this.pyspark = pyspark;
         this.jars = jars;
-        this.pluginJar = pluginJar;
     }
 
     /**
@@ -72,7 +71,7 @@ public final class StagedSubmission {
         }
         Layer python = null;
         if (request.pythonRuntime != null) { // staged once per runtime, shared by every job and version
-            python = Layer.ofFile(Layer.Kind.PYTHON_RUNTIME, request.pythonRuntime.layer(),
+            python = Layer.ofFile(LayerKind.PYTHON_RUNTIME, request.pythonRuntime.layer(),
                     request.pythonRuntime.layerSha256());
             all.add(python);
         }
@@ -81,35 +80,29 @@ public final class StagedSubmission {
         Map<String, Layer> pyspark = new LinkedHashMap<>();
         for (String archive : request.pysparkArchives) {
             if (!PysparkArchives.hasScheme(archive)) { // local: and remote ones are used where they are
-                Layer layer = Layer.ofFile(Layer.Kind.PYSPARK, Paths.get(archive).toAbsolutePath());
+                Layer layer = Layer.ofFile(LayerKind.PYSPARK, Paths.get(archive).toAbsolutePath());
                 pyspark.put(archive, layer);
                 all.add(layer);
             }
         }
         Map<Path, Layer> jars = new LinkedHashMap<>();
         for (Path jar : shippedJars) {
-            Layer layer = Layer.ofFile(Layer.Kind.JAR, jar.toAbsolutePath());
+            Layer layer = Layer.ofFile(LayerKind.JAR, jar.toAbsolutePath());
             jars.put(jar, layer);
             all.add(layer);
         }
         all.add(wheelhouse.job());
         String directory = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
-                ? HadoopConf.qualify(request.stagingDirectory.trim(), request.hadoopConfDir)
-                : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, hadoopUser(), System.getProperty("user.home"));
+                ? HadoopConf.qualify(request.stagingDirectory.trim(), request.hadoopConfDir, request.clusterUser())
+                : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, request.clusterUser(), System.getProperty("user.home"));
         String record = RECORD_TIME.format(Instant.now()) + "-" + String.format("%08x", RANDOM.nextInt());
         String shared = request.sharedStagingDirectory == null ? null
-                : HadoopConf.qualify(request.sharedStagingDirectory, request.hadoopConfDir);
+                : HadoopConf.qualify(request.sharedStagingDirectory, request.hadoopConfDir, request.clusterUser());
         StagingPlan plan = StagingPlan.of(directory, shared, request.artifact, record, request.keepStagings,
-                request.stagingGraceSeconds, request.dryRun, all).trusting(request.trustedStagingOwners);
+                request.stagingGraceSeconds, request.dryRun, all.stream().map(Layer::entry).collect(Collectors.toList())).trusting(request.trustedStagingOwners);
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
-        return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars, HadoopJvm.pluginJar());
-    }
-
-    /** The cluster's name for the user: Hadoop's {@code HADOOP_USER_NAME} (simple authentication), else the login's. */
-    static String hadoopUser() {
-        String name = System.getenv("HADOOP_USER_NAME");
-        return name != null && !name.isBlank() ? name.trim() : System.getProperty("user.name");
+        return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars);
     }
 
     public Path planFile() {
@@ -122,13 +115,8 @@ public final class StagedSubmission {
     }
 
     private String uri(Layer layer) {
-        String uri = plan.uri(layer);
+        String uri = plan.privateUri(layer.stagedName());
         return placements.getOrDefault(uri, uri);
-    }
-
-    /** Where {@code SubmitLauncher} and {@code LayerStager} are: on SparkSubmit's classpath too. */
-    Path pluginJar() {
-        return pluginJar;
     }
 
     String stagingDirectory() {
@@ -136,9 +124,9 @@ public final class StagedSubmission {
     }
 
     /** {@code --archives}: the dependency layer beside the job layer, as the bootstrap expects them. */
-    String archives(String alias) {
-        return uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX + ","
-                + uri(wheelhouse.job()) + "#" + alias;
+    List<String> archives(String alias) {
+        return List.of(uri(wheelhouse.dependencies()) + "#" + alias + WheelhouseLayers.DEPENDENCY_SUFFIX,
+                uri(wheelhouse.job()) + "#" + alias);
     }
 
     /** The Python runtime layer's staged URI, for {@code --archives}; {@code null} without one. */

@@ -1,9 +1,10 @@
 package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.hadoop.HadoopConf;
-import io.github.sparkwheel.hadoop.HadoopJvm;
+import io.github.sparkwheel.hadoop.ClusterJvm;
 import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.spark.SparkClasspath;
+import io.github.sparkwheel.spark.SparkJars;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +95,8 @@ public final class SubmitRequest {
     /** Scratch space: the runner, the lock and (client mode) the unpacked wheelhouse. */
     public Path workDirectory;
 
+    private List<String> moduleOptions;
+
     /** The directory a shipped Python runtime is unpacked to in every container. */
     public String runtimeAlias() {
         return alias + "-python";
@@ -127,9 +130,22 @@ public final class SubmitRequest {
         return staging && yarn() && environment == EnvironmentMode.BOOTSTRAP;
     }
 
-    /** A JVM over this submission's Spark classpath and Hadoop configuration, for the Hadoop helpers. */
-    public HadoopJvm hadoopJvm() {
-        return new HadoopJvm(javaExecutable, hadoopConfDir, sparkHome, sparkJars);
+    /** The name the cluster knows the user by ({@link HadoopConf#clusterUser}). */
+    public String clusterUser() {
+        return HadoopConf.clusterUser(System.getenv());
+    }
+
+    /** A JVM over this submission's Spark classpath and Hadoop configuration, for the launcher and the helpers. */
+    public ClusterJvm clusterJvm() throws IOException {
+        return new ClusterJvm(javaExecutable, hadoopConfDir, sparkHome, sparkJars, moduleOptions());
+    }
+
+    /** The JDK module options of this submission's Spark (its launcher jar's), as bin/spark-submit adds them. */
+    public List<String> moduleOptions() throws IOException {
+        if (moduleOptions == null) {
+            moduleOptions = SparkJars.moduleOptions(sparkHome, sparkJars);
+        }
+        return moduleOptions;
     }
 
     /** The jars Spark's classpath has: the Spark home's, else the resolved ones. */

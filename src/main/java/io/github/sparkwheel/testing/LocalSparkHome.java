@@ -1,6 +1,7 @@
 package io.github.sparkwheel.testing;
 
 import io.github.sparkwheel.SharedCache;
+import io.github.sparkwheel.process.JvmCommand;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,15 +40,10 @@ public final class LocalSparkHome {
             List<Path> pysparkArchives) throws IOException {
         SharedCache.deleteRecursively(home);
         Path bin = Files.createDirectories(home.resolve("bin"));
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.add("-Xmx" + DRIVER_MEMORY);
-        command.addAll(moduleOptions);
-        command.add("-cp");
         List<String> entries = new ArrayList<>();
         classpath.forEach(p -> entries.add(p.toAbsolutePath().toString()));
-        command.add(String.join(File.pathSeparator, entries));
-        command.add("org.apache.spark.deploy.SparkSubmit");
+        List<String> command = JvmCommand.of(java).heap(DRIVER_MEMORY).options(moduleOptions).classpath(entries)
+                .main("org.apache.spark.deploy.SparkSubmit").command();
         StringBuilder script = new StringBuilder("#!/bin/sh\n")
                 .append("# written by pyspark-maven-plugin's test goal: Spark from Maven, for pyspark's launcher\n")
                 .append("exec");

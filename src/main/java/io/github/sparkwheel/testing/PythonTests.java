@@ -1,5 +1,6 @@
 package io.github.sparkwheel.testing;
 
+import io.github.sparkwheel.protocol.Protocol;
 import com.google.gson.JsonObject;
 import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.Resources;
@@ -39,9 +40,7 @@ public final class PythonTests {
     private static final String RESOURCES = "/io/github/sparkwheel/testing/";
     private static final String UNITTEST_RUNNER = "unittest_junit.py";
     /** How the runners (the pytest plugin, the unittest runner) say on stderr which test starts. */
-    static final String START = "pyspark-test: START ";
-    /** The exit status of pytest, and of the unittest runner, when no test was collected. */
-    static final int NO_TESTS = 5;
+    static final String START = Protocol.Program.TESTS.line(Protocol.TESTS_START + " ");
     static final Duration HEARTBEAT = Duration.ofSeconds(60);
 
     private final ProcessRunner runner;
@@ -145,7 +144,9 @@ public final class PythonTests {
                 + request.selection) + ", in the job's environment and a local Spark (" + (request.sparkHome != null
                 ? "the Spark home " + request.sparkHome : "Spark from Maven") + ")");
         ProcessResult result = runTests(spec, request, report);
-        if (result.exitCode() == NO_TESTS) {
+        boolean noTests = pytest ? result.exitCode() == Protocol.Failure.NO_TESTS.status() // pytest's own status
+                : Protocol.Failure.NO_TESTS.message(result.stdout()).isPresent();
+        if (noTests) {
             if (request.selection != null) {
                 throw new UserError("No Python test of " + request.testDirectory + " matches -Dpyspark.test="
                         + request.selection + ": perhaps you should fix the selection (pytest's -k expression"

@@ -10,6 +10,7 @@ import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
+import io.github.sparkwheel.protocol.Protocol;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.PythonInterpreter;
 import io.github.sparkwheel.python.Target;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Proves at build time that a wheelhouse's job will start: unpacks the zip, starts its bootstrap
@@ -32,9 +32,6 @@ import java.util.stream.Collectors;
 public final class WheelhouseVerifier {
 
     private static final String CHECK = "/io/github/sparkwheel/verify/check_environment.py";
-    static final int MISSING_DEPENDENCY = 4;
-    static final int BOOTSTRAP_FAILED = 3;
-    static final int BROKEN_ENTRY_POINT = 5;
 
     private final ProcessRunner runner;
     private final BuildLog log;
@@ -106,21 +103,20 @@ public final class WheelhouseVerifier {
         } catch (ProcessTimeoutException e) {
             throw new UserError(e.getMessage() + "; perhaps you should raise <verifyTimeout> or -Dpyspark.verify.timeout", e);
         }
-        if (result.exitCode() == MISSING_DEPENDENCY) {
-            List<String> missing = result.tail().stream().filter(l -> l.contains("MISSING "))
-                    .map(l -> l.substring(l.indexOf("MISSING ") + "MISSING ".length())).collect(Collectors.toList());
+        // each failure is known by its own lines, not by the status alone: the job's own code runs in this process
+        List<String> missing = Protocol.Failure.DEPENDENCY_MISSING.messages(result.tail());
+        if (!result.succeeded() && !missing.isEmpty()) {
             throw new UserError("The wheelhouse lacks a dependency the job needs: " + String.join("; ", missing)
                     + ". Add it to the project's dependencies, its requirements.txt or <extraDistributions>"
                     + " (and check <pipArgs> for --no-deps)");
         }
-        if (result.exitCode() == BROKEN_ENTRY_POINT) {
-            List<String> broken = result.tail().stream().filter(l -> l.contains("BROKEN "))
-                    .map(l -> l.substring(l.indexOf("BROKEN ") + "BROKEN ".length())).collect(Collectors.toList());
+        List<String> broken = Protocol.Failure.ENTRY_POINT_BROKEN.messages(result.tail());
+        if (!result.succeeded() && !broken.isEmpty()) {
             throw new UserError("The job cannot start on the cluster: " + String.join("; ", broken) + ". Fix "
                     + (module != null ? "the entry point (where it is declared) or the function's name in the code"
                             : "the script") + ", then rebuild (mvn package)");
         }
-        if (result.exitCode() == BOOTSTRAP_FAILED) {
+        if (!result.succeeded() && Protocol.Failure.BOOTSTRAP_FAILED.message(result.tail()).isPresent()) {
             throw new UserError("The wheelhouse's bootstrap failed as it would on an executor:" + System.lineSeparator()
                     + bootstrapLines(result));
         }

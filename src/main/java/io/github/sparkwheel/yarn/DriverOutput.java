@@ -1,5 +1,6 @@
 package io.github.sparkwheel.yarn;
 
+import io.github.sparkwheel.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 final class DriverOutput {
 
     /** The ApplicationMaster's logs that are read, in the order they are searched. */
-    static final List<String> LOG_TYPES = List.of("stdout", "stderr");
+    static final List<String> LOG_TYPES = Protocol.LOGS_TYPES;
     static final String TRACEBACK = "Traceback (most recent call last):";
     /** How many lines of a traceback are shown: its first and its last ones (where the exception is). */
     static final int HEAD = 15;

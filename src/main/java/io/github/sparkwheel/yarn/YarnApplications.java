@@ -1,10 +1,11 @@
 package io.github.sparkwheel.yarn;
 
-import io.github.sparkwheel.hadoop.HadoopJvm;
+import io.github.sparkwheel.hadoop.ClusterJvm;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.protocol.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,20 +14,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Acts on a YARN application through Hadoop's own client ({@link YarnKill}, {@link YarnLogs}), in a JVM
- * over the same Spark classpath as the submission, so that it works wherever spark-submit could submit.
+ * Acts on a YARN application through Hadoop's own client (the helpers {@link Protocol.Program#KILL} and {@link
+ * Protocol.Program#LOGS}), in a JVM over the same Spark classpath as the submission, so that it works wherever
+ * spark-submit could submit.
  */
 public final class YarnApplications {
-
-    /** The helpers this class starts in a {@link HadoopJvm}, by name: the plugin's JVM never loads them. */
-    static final String YARN_KILL = "io.github.sparkwheel.yarn.YarnKill";
-    static final String YARN_LOGS = "io.github.sparkwheel.yarn.YarnLogs";
-    /** The cluster check ({@code ClusterCheck}), by name, and how its verdict reads. */
-    public static final String CLUSTER_CHECK = "io.github.sparkwheel.yarn.ClusterCheck";
-    public static final String CHECK_PREFIX = "pyspark-cluster-check: ";
-    public static final String UNREACHABLE = "UNREACHABLE ";
-    /** The check's exit status when the cluster does not answer. */
-    public static final int UNREACHABLE_STATUS = 5;
 
     /** The tail of each ApplicationMaster log that is read: enough for a traceback under Spark's logging. */
     static final long LOG_BYTES = 64 * 1024;
@@ -36,12 +28,13 @@ public final class YarnApplications {
     private YarnApplications() {}
 
     /** @return what happened, for the log and the error message */
-    public static String kill(HadoopJvm jvm, String applicationId, ProcessRunner runner, BuildLog log) {
+    public static String kill(ClusterJvm jvm, String applicationId, ProcessRunner runner, BuildLog log) {
         String manual = "kill it with: yarn application -kill " + applicationId;
         try {
-            ProcessResult result = runner.run(jvm.helper(YARN_KILL, List.of(applicationId))
+            ProcessResult result = runner.run(jvm.helper(Protocol.Program.KILL, List.of(applicationId))
                     .description("yarn application kill").timeout(Duration.ofSeconds(120)).build(), log);
-            return result.succeeded() ? "killed YARN application " + applicationId
+            return result.succeeded() && Protocol.Program.KILL.value(result.stdout(), "killed").isPresent()
+                    ? "killed YARN application " + applicationId
                     : "killing " + applicationId + " failed (exit code " + result.exitCode() + ": " + result.tailText()
                             + "); " + manual;
         } catch (IOException | ProcessException e) {
@@ -56,7 +49,7 @@ public final class YarnApplications {
      *
      * @param heading how the output is introduced ("The driver's output", "The driver's output so far")
      */
-    public static DriverLog driverOutput(HadoopJvm jvm, Path logDirectory, String applicationId, String heading,
+    public static DriverLog driverOutput(ClusterJvm jvm, Path logDirectory, String applicationId, String heading,
             ProcessRunner runner, BuildLog log) {
         String manual = "read them with: yarn logs -applicationId " + applicationId + " -am 1";
         Path file = logDirectory.resolve(applicationId + ".log");
@@ -64,16 +57,16 @@ public final class YarnApplications {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            result = runner.run(jvm.helper(YARN_LOGS, List.of(applicationId, file.toString(),
+            result = runner.run(jvm.helper(Protocol.Program.LOGS, List.of(applicationId, file.toString(),
                             Long.toString(LOG_BYTES), "any", Integer.toString(AGGREGATION_WAIT_SECONDS)))
                     .description("yarn logs").timeout(Duration.ofSeconds(AGGREGATION_WAIT_SECONDS + 90)).build(), log);
         } catch (ProcessException | IOException e) {
             return DriverLog.unread("The driver's logs could not be read (" + e.getMessage() + "); " + manual);
         }
-        String container = field(result, "container ");
-        String source = field(result, "source ");
+        String container = Protocol.Program.LOGS.value(result.stdout(), Protocol.LOGS_CONTAINER).orElse(null);
+        String source = Protocol.Program.LOGS.value(result.stdout(), Protocol.LOGS_SOURCE).orElse(null);
         if (!result.succeeded() || source == null || !Files.isRegularFile(file)) {
-            String why = field(result, "unavailable ");
+            String why = Protocol.Failure.LOGS_UNAVAILABLE.message(result.stdout()).orElse(null);
             return DriverLog.unread("The driver's logs could not be read: " + (why != null ? why
                     : "exit code " + result.exitCode() + ": " + result.tailText()) + "; " + manual);
         }
@@ -103,17 +96,8 @@ public final class YarnApplications {
             this.text = text;
         }
 
-        static DriverLog unread(String why) {
+        public static DriverLog unread(String why) {
             return new DriverLog(false, why);
         }
-    }
-
-    private static String field(ProcessResult result, String prefix) {
-        for (String line : result.stdout()) {
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length()).trim();
-            }
-        }
-        return null;
     }
 }

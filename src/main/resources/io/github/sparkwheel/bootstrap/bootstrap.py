@@ -41,12 +41,15 @@ import venv
 import zipfile
 
 PREFIX = "pyspark-wheelhouse bootstrap: "
+# A failure's line and exit status (the plugin's Protocol.Failure.BOOTSTRAP_FAILED): the plugin knows it by the line.
+FAILED_TAG = "FAILED: "
+FAILED = 73
 INSTALLER = "pyspark-wheelhouse"
 HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class BootstrapError(Exception):
-    """A failure with a message for the user; the bootstrap exits with status 3."""
+    """A failure with a message for the user; the bootstrap says FAILED_TAG and exits with FAILED."""
 
 
 def log(message):
@@ -649,8 +652,8 @@ def main(argv):
                                  % (dependencies, os.getcwd(), os.path.basename(dependencies)))
         target = ensure_environment(dependencies)
     except BootstrapError as e:
-        log(str(e))
-        return 3
+        log(FAILED_TAG + str(e))
+        return FAILED
     if site is not None:
         inherited = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = site + (os.pathsep + inherited if inherited else "")

@@ -4,7 +4,8 @@ pyspark-maven-plugin when the test dependencies bring no pytest. stdlib only, Py
 usage: python unittest_junit.py TEST_DIR XML_FILE SUITE_NAME [-k PATTERN]...
 
 Says on stderr which test starts ("pyspark-test: START <test>"), so that a hanging suite is reported with the
-test it hangs in. Exit status: 0 all passed, 1 a test failed or erred, 5 no test was found.
+test it hangs in. Exit status: 0 all passed, 1 a test failed or erred, 5 no test was found (as pytest's, with a
+"pyspark-test: NO TESTS …" line: the plugin's Protocol.Failure.NO_TESTS).
 """
 import sys
 import time
@@ -13,6 +14,8 @@ import unittest
 import xml.etree.ElementTree as ET
 
 PREFIX = "pyspark-test: "
+NO_TESTS = 5
+NO_TESTS_LINE = PREFIX + "NO TESTS "
 
 
 class Recorder(unittest.TextTestResult):
@@ -87,7 +90,8 @@ def main(argv):
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2, resultclass=Recorder).run(suite)
     write_xml(xml_file, suite_name, result.cases, time.time() - started)
     if result.testsRun == 0:
-        return 5
+        print(NO_TESTS_LINE + "in %s%s" % (directory, " matching " + " or ".join(patterns) if patterns else ""))
+        return NO_TESTS
     return 0 if result.wasSuccessful() else 1
 
 

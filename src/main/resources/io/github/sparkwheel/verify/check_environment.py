@@ -9,8 +9,10 @@ usage: bootstrap/python check_environment.py ENTRY_POINT|- SCRIPT|- [DECLARED_IN
    every module it imports at its top level imports. Nothing is called. pyspark and py4j come from the
    cluster: when they are not importable here, that part is reported as skipped, not as a failure.
 
-Exit status: 0 fine, 4 a dependency is missing, 5 the entry point or the script is broken (stderr says
-what and where). stdlib only, Python 3.8+.
+Exit status: 0 fine, 74 a dependency is missing (a "pyspark-verify: MISSING …" line each), 75 the entry point
+or the script is broken (a "pyspark-verify: BROKEN …" line each, saying what and where): the plugin's
+Protocol.Failure.DEPENDENCY_MISSING and ENTRY_POINT_BROKEN, which it knows by those lines. stdlib only,
+Python 3.8+.
 """
 import ast
 import difflib
@@ -21,8 +23,8 @@ import sys
 
 PREFIX = "pyspark-verify: "
 CLUSTER_PROVIDED = ("pyspark", "py4j")
-MISSING = 4
-BROKEN = 5
+MISSING = 74
+BROKEN = 75
 
 
 def canonical(name):

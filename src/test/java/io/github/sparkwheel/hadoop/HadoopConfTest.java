@@ -49,12 +49,12 @@ class HadoopConfTest {
     void stagingDirectories_areOnTheDefaultFileSystem_theUsersHomeByDefault() throws Exception {
         assertThat(HadoopConf.defaultStagingDirectory(dir, "ana", "/home/ana"))
                 .isEqualTo("file:///home/ana/.pyspark-maven-plugin"); // no core-site.xml: the local file system
-        assertThat(HadoopConf.qualify("/releases/pyspark", dir)).isEqualTo("file:///releases/pyspark");
+        assertThat(HadoopConf.qualify("/releases/pyspark", dir, "ana")).isEqualTo("file:///releases/pyspark");
         Files.writeString(dir.resolve("core-site.xml"), "<configuration>"
                 + "<property><name>fs.defaultFS</name><value>hdfs://nn:8020/</value></property></configuration>");
         assertThat(HadoopConf.defaultStagingDirectory(dir, "ana", "/home/ana"))
                 .isEqualTo("hdfs://nn:8020/user/ana/.pyspark-maven-plugin");
-        assertThat(HadoopConf.qualify("/releases/pyspark", dir)).isEqualTo("hdfs://nn:8020/releases/pyspark");
-        assertThat(HadoopConf.qualify("viewfs://cluster/tmp/p", dir)).isEqualTo("viewfs://cluster/tmp/p");
+        assertThat(HadoopConf.qualify("/releases/pyspark", dir, "ana")).isEqualTo("hdfs://nn:8020/releases/pyspark");
+        assertThat(HadoopConf.qualify("viewfs://cluster/tmp/p", dir, "ana")).isEqualTo("viewfs://cluster/tmp/p");
     }
 }

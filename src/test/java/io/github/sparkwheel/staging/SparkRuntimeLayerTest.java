@@ -25,7 +25,7 @@ class SparkRuntimeLayerTest {
         List<Path> classpath = List.of(Files.write(jars.resolve("spark-core_2.12-3.5.5.jar"), new byte[] {1, 2, 3}),
                 Files.write(jars.resolve("scala-library-2.12.18.jar"), new byte[] {4, 5}));
         Layer layer = SparkRuntimeLayer.of(classpath, dir.resolve("layers"));
-        assertThat(layer.kind()).isEqualTo(Layer.Kind.SPARK_RUNTIME);
+        assertThat(layer.kind()).isEqualTo(io.github.sparkwheel.protocol.LayerKind.SPARK_RUNTIME);
         assertThat(layer.stagedName()).isEqualTo("spark-runtime-" + Digests.sha256(layer.file()) + ".zip");
         List<String> names = new ArrayList<>();
         try (ZipFile zip = ZipFile.builder().setPath(layer.file()).get()) {

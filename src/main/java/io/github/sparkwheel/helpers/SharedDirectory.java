@@ -1,6 +1,8 @@
-package io.github.sparkwheel.staging;
+package io.github.sparkwheel.helpers;
 
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.protocol.Protocol;
+import io.github.sparkwheel.protocol.StagingPlan;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +31,7 @@ import org.apache.hadoop.security.AccessControlException;
  */
 final class SharedDirectory {
 
-    private static final String PREFIX = StagingPlan.OUTPUT_PREFIX;
+    private static final String PREFIX = Protocol.Program.STAGER.prefix();
     private static final FsPermission PUBLIC_FILE = new FsPermission((short) 0644);
 
     private final FileSystem fs;
@@ -56,7 +58,7 @@ final class SharedDirectory {
      * it cannot be used.
      */
     static SharedDirectory open(StagingPlan plan, Configuration conf, PrintStream out) throws IOException {
-        if (plan.sharedDirectory() == null || plan.entries().stream().noneMatch(e -> StagingPlan.isShareable(e.kind))) {
+        if (plan.sharedDirectory() == null || plan.entries().stream().noneMatch(e -> e.kind.shareable())) {
             return null;
         }
         Path directory = new Path(plan.sharedDirectory());
@@ -80,7 +82,7 @@ final class SharedDirectory {
                     + "are staged privately");
             return null;
         }
-        return new SharedDirectory(fs, directory, status.getOwner(), LayerStager.currentUser(), plan.trustedOwners(),
+        return new SharedDirectory(fs, directory, status.getOwner(), HadoopClient.user(), plan.trustedOwners(),
                 out);
     }
 

@@ -1,90 +1,102 @@
 package io.github.sparkwheel.submit;
 
-import io.github.sparkwheel.hadoop.HadoopJvm;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.spark.SparkUri;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Composes a spark-submit call from a request: the launcher (a Spark home's {@code bin/spark-submit},
- * or {@code java … org.apache.spark.deploy.SparkSubmit} over Spark's jars), the arguments, the
- * environment-mode confs and the process environment. Pure: it runs nothing.
+ * What is submitted, whatever carries it to the cluster ({@link Transport}): the master and deploy mode, the
+ * resources, the jars, archives and files as Spark is to fetch them (the staged layers, or local files to upload),
+ * the confs (the environment mode's, then the user's), the runner and the job's arguments, and the environment the
+ * launcher needs. Composed from a {@link SubmitRequest}; pure: it runs nothing.
  */
-public final class SparkSubmitCommand {
-
-    static final String SPARK_SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
-    /** Checks the cluster, stages the layers, then runs SparkSubmit, in one JVM; by name: the plugin's JVM never loads it. */
-    static final String LAUNCHER = "io.github.sparkwheel.submit.SubmitLauncher";
+public final class Submission {
 
     private final SubmitRequest request;
     private final Path runner;
-    private final Path lock;
     private final Path localWheelhouse;
-    private final List<String> moduleOptions;
-    private final List<Path> jars;
     private final StagedSubmission staged;
+    private final List<String> jars;
+    private final List<String> archives;
+    private final List<String> files;
+    private final Map<String, String> confs;
+    private final Map<String, String> environment;
 
     /**
      * @param runner the local copy of the wheelhouse's runner (the primary resource)
      * @param lock the local copy of its lock (shipped with --files in virtualenv mode)
      * @param localWheelhouse the wheelhouse unpacked on this machine, for a client-mode driver
-     * @param moduleOptions the JDK module options of the Spark version (classpath launcher)
      * @param jars the jars to ship with {@code --jars}: the request's, less those Spark already has
      * @param staged the layers staged on the cluster's file system, or {@code null} to ship the wheelhouse
      */
-    public SparkSubmitCommand(SubmitRequest request, Path runner, Path lock, Path localWheelhouse,
-            List<String> moduleOptions, List<Path> jars, StagedSubmission staged) {
+    public Submission(SubmitRequest request, Path runner, Path lock, Path localWheelhouse, List<Path> jars,
+            StagedSubmission staged) {
         this.request = request;
         this.runner = runner;
-        this.lock = lock;
         this.localWheelhouse = localWheelhouse;
-        this.moduleOptions = List.copyOf(moduleOptions);
-        this.jars = List.copyOf(jars);
         this.staged = staged;
-    }
-
-    /** The whole command line: launcher, then spark-submit arguments. */
-    public List<String> command() {
-        List<String> command = new ArrayList<>();
-        if (request.sparkHome != null) {
-            command.add(request.sparkHome.resolve("bin/spark-submit").toString());
+        this.jars = jars.stream().map(jar -> staged != null ? staged.jar(jar) : SparkUri.of(jar))
+                .collect(Collectors.toUnmodifiableList());
+        List<String> archives = new ArrayList<>();
+        if (staged != null) {
+            archives.addAll(staged.archives(request.alias));
         } else {
-            command.add(request.javaExecutable);
-            command.addAll(moduleOptions);
-            command.add("-cp");
-            List<String> classpath = new ArrayList<>();
-            if (request.hadoopConfDir != null) {
-                classpath.add(request.hadoopConfDir.toString()); // else the client retries 0.0.0.0:8032 for ever
-            }
-            request.sparkJars.forEach(jar -> classpath.add(jar.toString()));
-            if (request.yarn()) { // one JVM checks the cluster, stages the layers, then submits
-                classpath.add(pluginJar().toString());
-                command.add(String.join(File.pathSeparator, classpath));
-                command.add(LAUNCHER);
-                command.add(Long.toString(request.connectTimeout.toMillis()));
-                command.add(staged != null ? staged.planFile().toString() : "-");
-            } else {
-                command.add(String.join(File.pathSeparator, classpath));
-                command.add(SPARK_SUBMIT_CLASS);
-            }
+            archives.add(SparkUri.of(request.wheelhouse) + "#" + request.alias);
         }
-        command.addAll(arguments());
-        return command;
+        if (request.pythonRuntime != null && !request.localMaster()) { // local executors use the runtime's copy here
+            archives.add((staged != null ? staged.pythonRuntime() : SparkUri.of(request.pythonRuntime.layer())) + "#"
+                    + request.runtimeAlias());
+        }
+        this.archives = List.copyOf(archives);
+        this.files = request.environment == EnvironmentMode.VIRTUALENV ? List.of(SparkUri.of(lock)) : List.of();
+        this.confs = Collections.unmodifiableMap(confs(lock));
+        this.environment = Collections.unmodifiableMap(launcherEnvironment());
     }
 
-    private Path pluginJar() {
-        try {
-            return staged != null ? staged.pluginJar() : HadoopJvm.pluginJar();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    public SubmitRequest request() {
+        return request;
+    }
+
+    /** The layers staged for it, or {@code null} when it ships the wheelhouse itself. */
+    public StagedSubmission staged() {
+        return staged;
+    }
+
+    /** The runner: the application's primary resource, a file on this machine. */
+    public Path runner() {
+        return runner;
+    }
+
+    /** {@code --jars}: the module's jars, as URIs. */
+    public List<String> jars() {
+        return jars;
+    }
+
+    /** {@code --archives}: the wheelhouse (or its layers) and a shipped Python runtime, as {@code uri#alias}. */
+    public List<String> archives() {
+        return archives;
+    }
+
+    /** {@code --files}: the lock, in virtualenv mode. */
+    public List<String> files() {
+        return files;
+    }
+
+    /** The confs, the environment mode's first and the user's {@code <sparkConf>} last, so that the user's win. */
+    public Map<String, String> confs() {
+        return confs;
+    }
+
+    /** Variables the process that submits needs, on top of the inherited ones. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /** spark-submit's arguments, the job's last. */
@@ -101,19 +113,13 @@ public final class SparkSubmitCommand {
         add(args, "--num-executors", request.numExecutors);
         add(args, "--properties-file", request.propertiesFile);
         if (!jars.isEmpty()) {
-            add(args, "--jars", jars.stream().map(jar -> staged != null ? staged.jar(jar) : SparkUri.of(jar))
-                    .collect(Collectors.joining(",")));
+            add(args, "--jars", String.join(",", jars));
         }
-        String archives = staged != null ? staged.archives(request.alias) : SparkUri.of(request.wheelhouse) + "#" + request.alias;
-        if (request.pythonRuntime != null && !request.localMaster()) { // local executors use the runtime's copy here
-            archives += "," + (staged != null ? staged.pythonRuntime() : SparkUri.of(request.pythonRuntime.layer())) + "#"
-                    + request.runtimeAlias();
+        add(args, "--archives", String.join(",", archives));
+        if (!files.isEmpty()) {
+            add(args, "--files", String.join(",", files));
         }
-        add(args, "--archives", archives);
-        if (request.environment == EnvironmentMode.VIRTUALENV) {
-            add(args, "--files", SparkUri.of(lock));
-        }
-        for (Map.Entry<String, String> conf : confs().entrySet()) {
+        for (Map.Entry<String, String> conf : confs.entrySet()) {
             add(args, "--conf", conf.getKey() + "=" + conf.getValue());
         }
         args.add(runner.toString());
@@ -121,8 +127,7 @@ public final class SparkSubmitCommand {
         return args;
     }
 
-    /** Our confs first, the user's {@code <sparkConf>} last, so that the user's win. */
-    Map<String, String> confs() {
+    private Map<String, String> confs(Path lock) {
         Map<String, String> confs = new LinkedHashMap<>();
         if (request.environment == EnvironmentMode.BOOTSTRAP) {
             // shipped: unpacked by YARN in every container; local: unpacked here for a driver (or
@@ -179,8 +184,7 @@ public final class SparkSubmitCommand {
         return confs;
     }
 
-    /** Variables for the spark-submit process, on top of the inherited ones. */
-    public Map<String, String> environment() {
+    private Map<String, String> launcherEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         if (request.hadoopConfDir != null) {
             env.put("HADOOP_CONF_DIR", request.hadoopConfDir.toString());

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.staging;
+package io.github.sparkwheel.protocol;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,31 +17,23 @@ import java.util.TreeSet;
 /**
  * What to stage where: the staging directory (a Hadoop file system URI), the layers (local file, name
  * under {@code layers/}), the artifact the staging is recorded for and how many of its stagings the
- * clean-up keeps. Written by the plugin, read by {@link LayerStager} in a JVM over Spark's classpath:
- * plain lines of tab-separated fields, so that the reader needs nothing but the JDK.
+ * clean-up keeps. Written by the plugin, read by the stager ({@link Protocol.Program#STAGER}) in a JVM over
+ * Spark's classpath: plain lines of tab-separated fields, so that the reader needs nothing but the JDK.
  */
 public final class StagingPlan {
 
-    /** The main that stages a plan in a JVM over Spark's classpath, by name: the plugin's JVM never loads it. */
-    public static final String STAGER_MAIN = "io.github.sparkwheel.staging.LayerStager";
-
     public static final String LAYERS = "layers";
     public static final String RECORDS = "records";
-    /** How every line {@link LayerStager} writes begins. */
-    public static final String OUTPUT_PREFIX = "pyspark-staging: ";
-    /** What it says, and its exit status, when the staging directory cannot be written. */
-    public static final String CANNOT_WRITE = "cannot write to the staging directory ";
-    public static final int CANNOT_WRITE_STATUS = 3;
     /** The YARN application tag {@code <prefix><record id>} that keeps a running application's layers. */
     public static final String TAG_PREFIX = "pyspark-staging-";
 
     /** One file to stage. */
     public static final class Entry {
-        public final Layer.Kind kind;
+        public final LayerKind kind;
         public final Path file;
         public final String stagedName;
 
-        Entry(Layer.Kind kind, Path file, String stagedName) {
+        public Entry(LayerKind kind, Path file, String stagedName) {
             this.kind = kind;
             this.file = file;
             this.stagedName = stagedName;
@@ -72,15 +64,13 @@ public final class StagingPlan {
     }
 
     public static StagingPlan of(String stagingDirectory, String artifact, String recordId, int keep,
-            long graceSeconds, boolean dryRun, List<Layer> layers) {
-        return of(stagingDirectory, null, artifact, recordId, keep, graceSeconds, dryRun, layers);
+            long graceSeconds, boolean dryRun, List<Entry> entries) {
+        return of(stagingDirectory, null, artifact, recordId, keep, graceSeconds, dryRun, entries);
     }
 
-    /** @param sharedDirectory where the public layers go ({@link #isShareable}), or {@code null}: all private */
+    /** @param sharedDirectory where the public layers go ({@link LayerKind#shareable}), or {@code null}: all private */
     public static StagingPlan of(String stagingDirectory, String sharedDirectory, String artifact, String recordId,
-            int keep, long graceSeconds, boolean dryRun, List<Layer> layers) {
-        List<Entry> entries = new ArrayList<>();
-        layers.forEach(layer -> entries.add(new Entry(layer.kind(), layer.file(), layer.stagedName())));
+            int keep, long graceSeconds, boolean dryRun, List<Entry> entries) {
         return new StagingPlan(stagingDirectory, sharedDirectory, Set.of(), artifact, recordId, keep, graceSeconds,
                 dryRun, entries);
     }
@@ -103,15 +93,6 @@ public final class StagingPlan {
 
     private static String withoutSlash(String directory) {
         return directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
-    }
-
-    /**
-     * Whether a layer of this kind is public content, the same for every user, and may go to the shared directory:
-     * Spark's runtime, pyspark's zips and a Python runtime. The job, its dependencies and jars are the company's and
-     * stay private.
-     */
-    public static boolean isShareable(Layer.Kind kind) {
-        return kind == Layer.Kind.SPARK_RUNTIME || kind == Layer.Kind.PYSPARK || kind == Layer.Kind.PYTHON_RUNTIME;
     }
 
     /** The shared staging directory, without a trailing slash, or {@code null}. */
@@ -162,10 +143,6 @@ public final class StagingPlan {
      * Where a layer of this plan is staged privately: what Spark is given, unless the stager puts the layer in the
      * shared directory ({@link #placementsFile}).
      */
-    public String uri(Layer layer) {
-        return privateUri(layer.stagedName());
-    }
-
     public String privateUri(String stagedName) {
         return stagingDirectory + "/" + LAYERS + "/" + stagedName;
     }
@@ -263,7 +240,7 @@ public final class StagingPlan {
                     dryRun = Boolean.parseBoolean(fields[1]);
                     break;
                 case "layer":
-                    entries.add(new Entry(Layer.Kind.valueOf(fields[1]), Paths.get(fields[3]), fields[2]));
+                    entries.add(new Entry(LayerKind.valueOf(fields[1]), Paths.get(fields[3]), fields[2]));
                     break;
                 default:
                     throw new IOException("Unknown line in the staging plan " + file + ": " + line);

@@ -1,7 +1,11 @@
-package io.github.sparkwheel.staging;
+package io.github.sparkwheel.helpers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sparkwheel.protocol.LayerKind;
+import io.github.sparkwheel.protocol.Protocol;
+import io.github.sparkwheel.protocol.StagingPlan;
+import io.github.sparkwheel.staging.Layer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The stager against a real HDFS (MiniDFSCluster): content addresses, races, permissions, the clean-up. */
 class LayerStagerTest {
 
+    private static final String STAGER = Protocol.Program.STAGER.prefix();
+
     private static MiniDFSCluster dfs;
     private static FileSystem hdfs;
     private static Configuration conf;
@@ -58,14 +64,20 @@ class LayerStagerTest {
         }
     }
 
-    private Layer layer(Layer.Kind kind, String name, int size, long seed) throws Exception {
+    private Layer layer(LayerKind kind, String name, int size, long seed) throws Exception {
         byte[] content = new byte[size];
         new Random(seed).nextBytes(content);
         return Layer.ofFile(kind, Files.write(dir.resolve(name), content));
     }
 
+    private static List<StagingPlan.Entry> entries(List<Layer> layers) {
+        List<StagingPlan.Entry> entries = new ArrayList<>();
+        layers.forEach(layer -> entries.add(layer.entry()));
+        return entries;
+    }
+
     private StagingPlan plan(String staging, String record, int keep, long grace, List<Layer> layers) {
-        return StagingPlan.of(hdfs.getUri() + staging, "com.example:job", record, keep, grace, false, layers);
+        return StagingPlan.of(hdfs.getUri() + staging, "com.example:job", record, keep, grace, false, entries(layers));
     }
 
     /** Runs the stager; its output lines. */
@@ -87,8 +99,8 @@ class LayerStagerTest {
 
     @Test
     void stage_uploadsEachLayerOnceUnderItsContentAddress_privately_andAgainUploadsNothing() throws Exception {
-        Layer deps = layer(Layer.Kind.DEPENDENCIES, "deps.zip", 4096, 1);
-        Layer job = layer(Layer.Kind.JOB, "job.zip", 512, 2);
+        Layer deps = layer(LayerKind.DEPENDENCIES, "deps.zip", 4096, 1);
+        Layer job = layer(LayerKind.JOB, "job.zip", 512, 2);
         List<String> first = stage(plan("/once", "20261124-000001-aaaaaaaa", 0, 3600, List.of(deps, job)), Set.of(), 0);
         // the directories above a new staging directory stay as the file system makes them: open to others
         stage(plan("/team/shared-parent/staging", "20261124-000001-cccccccc", 0, 3600, List.of(job)), Set.of(), 0);
@@ -98,9 +110,9 @@ class LayerStagerTest {
         }
         assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/team/shared-parent/staging")).getPermission()
                 .toShort()).isEqualTo((short) 0700);
-        assertThat(first).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "dependencies layer " + deps.stagedName()
+        assertThat(first).anyMatch(l -> l.startsWith(STAGER + "dependencies layer " + deps.stagedName()
                 + ": staged, 4096 bytes in ")).anyMatch(l -> l.contains("job layer " + job.stagedName() + ": staged"))
-                .contains(StagingPlan.OUTPUT_PREFIX + "the layers (dependencies, job) are PRIVATE: " + hdfs.getUri()
+                .contains(STAGER + "the layers (dependencies, job) are PRIVATE: " + hdfs.getUri()
                         + "/once/layers is rwx------ and they are rw-------, so only you can read your job's code and "
                         + "libraries; YARN localizes them for your applications alone, and each NodeManager reuses its "
                         + "copy across them");
@@ -117,7 +129,7 @@ class LayerStagerTest {
         for (Layer layer : List.of(deps, job)) {
             long modified = hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers/" + layer.stagedName()))
                     .getModificationTime();
-            assertThat(second).contains(StagingPlan.OUTPUT_PREFIX + layer.kind().label() + " layer " + layer.stagedName()
+            assertThat(second).contains(STAGER + layer.kind().label() + " layer " + layer.stagedName()
                     + ": already staged (modified " + modified + ")");
         }
         assertThat(hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/once/layers/" + deps.stagedName()))
@@ -136,7 +148,7 @@ class LayerStagerTest {
         UserGroupInformation carol = UserGroupInformation.createRemoteUser("carol");
         carol.doAs((PrivilegedExceptionAction<Boolean>) () -> FileSystem.get(conf).mkdirs(
                 new org.apache.hadoop.fs.Path("/user/carol/.pyspark-maven-plugin/layers"), new FsPermission((short) 0755)));
-        Layer job = layer(Layer.Kind.JOB, "secret-job.zip", 1024, 7);
+        Layer job = layer(LayerKind.JOB, "secret-job.zip", 1024, 7);
         StagingPlan first = plan("/user/carol/.pyspark-maven-plugin", "20261124-000010-aaaaaaaa", 5, 3600, List.of(job));
         List<String> lines = carol.doAs((PrivilegedExceptionAction<List<String>>) () -> stage(first, Set.of(), 0));
         assertThat(lines).anyMatch(l -> l.contains("job layer " + job.stagedName() + ": staged"))
@@ -204,7 +216,7 @@ class LayerStagerTest {
         Path planFile = dir.resolve("plan-" + user + "-" + RECORDS.incrementAndGet());
         StagingPlan.of(hdfs.getUri() + "/user/" + user + "/.pyspark-maven-plugin",
                 shared == null ? null : hdfs.getUri() + shared, "com.example:job", "20261124-000020-" + user + RECORDS.incrementAndGet(), 0, 3600,
-                false, layers).trusting(trustedOwners).write(planFile);
+                false, entries(layers)).trusting(trustedOwners).write(planFile);
         StagingPlan plan = StagingPlan.read(planFile);
         return UserGroupInformation.createRemoteUser(user).doAs((PrivilegedExceptionAction<Staged>) () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -256,13 +268,13 @@ class LayerStagerTest {
     @Test
     void shared_theRuntimeIsStagedOnceForEveryUser_theJobStaysPrivate() throws Exception {
         adminDirectory("/shared", 01777);
-        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime.zip", 256 * 1024, 20);
-        Layer erinsJob = layer(Layer.Kind.JOB, "erin-job.zip", 512, 21);
-        Layer franksJob = layer(Layer.Kind.JOB, "frank-job.zip", 512, 22);
+        Layer runtime = layer(LayerKind.SPARK_RUNTIME, "runtime.zip", 256 * 1024, 20);
+        Layer erinsJob = layer(LayerKind.JOB, "erin-job.zip", 512, 21);
+        Layer franksJob = layer(LayerKind.JOB, "frank-job.zip", 512, 22);
         String sharedUri = hdfs.getUri() + "/shared/" + runtime.stagedName();
 
         Staged erin = stageAs("erin", "/shared", List.of(runtime, erinsJob));
-        assertThat(erin.lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer "
+        assertThat(erin.lines).anyMatch(l -> l.startsWith(STAGER + "spark-runtime layer "
                 + runtime.stagedName() + ": staged in the shared directory, 262144 bytes in "))
                 .anyMatch(l -> l.contains("the layers (job) are PRIVATE: ") && l.endsWith("; spark-runtime from the shared "
                         + "directory " + hdfs.getUri() + "/shared, public content every user reads (PUBLIC on the nodes: "
@@ -276,7 +288,7 @@ class LayerStagerTest {
 
         // frank's first submission uploads none of the runtime: erin's copy is, byte for byte, the layer it names
         Staged frank = stageAs("frank", "/shared", List.of(runtime, franksJob));
-        assertThat(frank.lines).anyMatch(l -> l.matches(java.util.regex.Pattern.quote(StagingPlan.OUTPUT_PREFIX
+        assertThat(frank.lines).anyMatch(l -> l.matches(java.util.regex.Pattern.quote(STAGER
                 + "spark-runtime layer " + runtime.stagedName() + ": already staged in the shared directory (owner erin, "
                 + "its content checked in ") + "\\d+\\.\\d s" + java.util.regex.Pattern.quote(": sha256 matches) (modified "
                 + staged.getModificationTime() + ")")));
@@ -289,9 +301,9 @@ class LayerStagerTest {
     @Test
     void shared_pysparksZipsGoThereToo_unlessSparkCannotBeToldWhereTheyAre() throws Exception {
         adminDirectory("/shared-pyspark", 01777);
-        Layer pyspark = layer(Layer.Kind.PYSPARK, "pyspark.zip", 64 * 1024, 60);
-        Layer py4j = layer(Layer.Kind.PYSPARK, "py4j-0.10.9.7-src.zip", 8 * 1024, 61);
-        Layer job = layer(Layer.Kind.JOB, "ida-job.zip", 512, 62);
+        Layer pyspark = layer(LayerKind.PYSPARK, "pyspark.zip", 64 * 1024, 60);
+        Layer py4j = layer(LayerKind.PYSPARK, "py4j-0.10.9.7-src.zip", 8 * 1024, 61);
+        Layer job = layer(LayerKind.JOB, "ida-job.zip", 512, 62);
 
         Staged ida = stageAs("ida", "/shared-pyspark", List.of(pyspark, py4j, job));
         assertThat(ida.placements).containsOnlyKeys(privateLayers("ida") + pyspark.stagedName(),
@@ -304,7 +316,7 @@ class LayerStagerTest {
         // where Spark cannot be given the shared copies, they are not used: private ones, and the log says why
         Staged jack = stageAs("jack", "/shared-pyspark", List.of(pyspark, py4j, job), Set.of(),
                 "this JVM's environment cannot be changed (test)");
-        assertThat(jack.lines).contains(StagingPlan.OUTPUT_PREFIX + "pyspark's zips stay private, not in the shared "
+        assertThat(jack.lines).contains(STAGER + "pyspark's zips stay private, not in the shared "
                 + "directory: this JVM's environment cannot be changed (test)")
                 .anyMatch(l -> l.contains("the layers (pyspark, job) are PRIVATE: "));
         assertThat(jack.placements).isEmpty();
@@ -314,8 +326,8 @@ class LayerStagerTest {
     @Test
     void shared_aTrustedOwnersLayerIsUsedUnread_anyoneElsesIsStillChecked() throws Exception {
         adminDirectory("/shared-trusted", 01777);
-        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-trusted.zip", 192 * 1024, 50);
-        Layer python = layer(Layer.Kind.PYTHON_RUNTIME, "python-trusted.tar.gz", 32 * 1024, 51);
+        Layer runtime = layer(LayerKind.SPARK_RUNTIME, "runtime-trusted.zip", 192 * 1024, 50);
+        Layer python = layer(LayerKind.PYTHON_RUNTIME, "python-trusted.tar.gz", 32 * 1024, 51);
         // the platform team's account stages the Spark runtime, mallory plants the Python runtime's name
         stageAs("platform", "/shared-trusted", List.of(runtime));
         plant("/shared-trusted/" + python.stagedName(), 32 * 1024);
@@ -324,7 +336,7 @@ class LayerStagerTest {
         Staged gina = stageAs("gina", "/shared-trusted", List.of(runtime, python), Set.of("platform", " "));
         FileStatus staged = hdfs.getFileStatus(
                 new org.apache.hadoop.fs.Path("/shared-trusted/" + runtime.stagedName()));
-        assertThat(gina.lines).contains(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+        assertThat(gina.lines).contains(STAGER + "spark-runtime layer " + runtime.stagedName()
                 + ": already staged in the shared directory (owner platform) (modified "
                 + staged.getModificationTime() + ")")
                 .anyMatch(l -> l.contains("python-runtime layer " + python.stagedName() + ": not using ")
@@ -338,7 +350,7 @@ class LayerStagerTest {
 
         // without the trust the same layer is read back, its sha256 checked
         Staged henry = stageAs("henry", "/shared-trusted", List.of(runtime));
-        assertThat(henry.lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer "
+        assertThat(henry.lines).anyMatch(l -> l.startsWith(STAGER + "spark-runtime layer "
                 + runtime.stagedName()
                 + ": already staged in the shared directory (owner platform, its content checked in "));
     }
@@ -346,8 +358,8 @@ class LayerStagerTest {
     @Test
     void shared_aPlantedOrWritableLayerIsNotUsed_andAPrivateCopyIsStaged() throws Exception {
         adminDirectory("/shared-planted", 01777);
-        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-next.zip", 128 * 1024, 30);
-        Layer python = layer(Layer.Kind.PYTHON_RUNTIME, "python.tar.gz", 64 * 1024, 31);
+        Layer runtime = layer(LayerKind.SPARK_RUNTIME, "runtime-next.zip", 128 * 1024, 30);
+        Layer python = layer(LayerKind.PYTHON_RUNTIME, "python.tar.gz", 64 * 1024, 31);
         // mallory guesses the names of erin's next layers and plants files of the same size (other jars, say)
         plant("/shared-planted/" + runtime.stagedName(), 128 * 1024);
         // and a layer of erin's own that others may write is no better
@@ -357,14 +369,14 @@ class LayerStagerTest {
         hdfs.setPermission(writable, new FsPermission((short) 0666));
 
         Staged erin = stageAs("erin", "/shared-planted", List.of(runtime, python));
-        assertThat(erin.lines).anyMatch(l -> l.equals(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+        assertThat(erin.lines).anyMatch(l -> l.equals(STAGER + "spark-runtime layer " + runtime.stagedName()
                 + ": not using " + hdfs.getUri() + "/shared-planted/" + runtime.stagedName() + ": it belongs to mallory "
                 + "(neither you, erin, nor the shared directory's owner, hdfs) and its content is not this layer's (sha256 "
                 + org.apache.commons.codec.digest.DigestUtils.sha256Hex(new byte[128 * 1024]) + "), so it could hold "
                 + "anything; staging a private copy instead"))
                 .anyMatch(l -> l.contains("python-runtime layer " + python.stagedName() + ": not using ")
                         && l.contains(": others may write it (rw-rw-rw-)"))
-                .anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "spark-runtime layer " + runtime.stagedName()
+                .anyMatch(l -> l.startsWith(STAGER + "spark-runtime layer " + runtime.stagedName()
                         + ": staged, 131072 bytes"));
         assertThat(erin.placements).isEmpty(); // Spark is given erin's private copies
         assertThat(names("/user/erin/.pyspark-maven-plugin/layers")).contains(runtime.stagedName(), python.stagedName());
@@ -375,16 +387,16 @@ class LayerStagerTest {
     @Test
     void shared_aDirectoryThatIsMissingOrNotWritable_fallsBackToThePrivateOne() throws Exception {
         adminDirectory("/shared-closed", 0755);
-        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-closed.zip", 4096, 40);
+        Layer runtime = layer(LayerKind.SPARK_RUNTIME, "runtime-closed.zip", 4096, 40);
         Staged closed = stageAs("erin", "/shared-closed", List.of(runtime));
-        assertThat(closed.lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + "cannot write to the shared staging "
+        assertThat(closed.lines).anyMatch(l -> l.startsWith(STAGER + "cannot write to the shared staging "
                 + "directory " + hdfs.getUri() + "/shared-closed (Permission denied: user=erin, access=WRITE")
                 && l.endsWith("): the runtime layers are staged privately; ask its owner hdfs to open it (chmod 1777)"))
                 .anyMatch(l -> l.contains("spark-runtime layer " + runtime.stagedName() + ": staged, 4096 bytes"));
         assertThat(closed.placements).isEmpty();
 
         Staged missing = stageAs("frank", "/no-such-shared", List.of(runtime));
-        assertThat(missing.lines).contains(StagingPlan.OUTPUT_PREFIX + "the shared staging directory " + hdfs.getUri()
+        assertThat(missing.lines).contains(STAGER + "the shared staging directory " + hdfs.getUri()
                 + "/no-such-shared does not exist: the runtime layers are staged privately (an admin creates it once, open "
                 + "to all and sticky like /tmp: hdfs dfs -mkdir -p /no-such-shared && hdfs dfs -chmod 1777 /no-such-shared)");
         assertThat(missing.placements).isEmpty();
@@ -394,13 +406,13 @@ class LayerStagerTest {
     @Test
     void shared_theCleanUpNeverRemovesFromTheSharedDirectory() throws Exception {
         adminDirectory("/shared-kept", 01777);
-        Layer runtime = layer(Layer.Kind.SPARK_RUNTIME, "runtime-kept.zip", 4096, 50);
+        Layer runtime = layer(LayerKind.SPARK_RUNTIME, "runtime-kept.zip", 4096, 50);
         home("gina");
         UserGroupInformation gina = UserGroupInformation.createRemoteUser("gina");
         for (int i = 0; i < 3; i++) { // each staging keeps only the newest record, and removes unnamed layers at once
-            Layer job = layer(Layer.Kind.JOB, "gina-job-" + i + ".zip", 512, 51 + i);
+            Layer job = layer(LayerKind.JOB, "gina-job-" + i + ".zip", 512, 51 + i);
             StagingPlan plan = StagingPlan.of(hdfs.getUri() + "/user/gina/.pyspark-maven-plugin", hdfs.getUri()
-                    + "/shared-kept", "com.example:job", "20261124-00003" + i + "-gina", 1, 0, false, List.of(runtime, job));
+                    + "/shared-kept", "com.example:job", "20261124-00003" + i + "-gina", 1, 0, false, entries(List.of(runtime, job)));
             gina.doAs((PrivilegedExceptionAction<List<String>>) () -> stage(plan, Set.of(), 0));
         }
         assertThat(names("/user/gina/.pyspark-maven-plugin/layers")).hasSize(1); // the clean-up ran
@@ -420,7 +432,7 @@ class LayerStagerTest {
 
     @Test
     void stage_sixSubmissionsRacingForOneNewLayer_allSucceed_andOneCopyStays() throws Exception {
-        Layer big = layer(Layer.Kind.DEPENDENCIES, "big.zip", 24 * 1024 * 1024, 3);
+        Layer big = layer(LayerKind.DEPENDENCIES, "big.zip", 24 * 1024 * 1024, 3);
         int racers = 6;
         CyclicBarrier start = new CyclicBarrier(racers);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
@@ -432,7 +444,7 @@ class LayerStagerTest {
                 return stage(plan("/race", record, 0, 3600, List.of(big)), Set.of(), 0);
             }));
         }
-        String line = StagingPlan.OUTPUT_PREFIX + "dependencies layer " + big.stagedName() + ": ";
+        String line = STAGER + "dependencies layer " + big.stagedName() + ": ";
         for (Future<List<String>> result : results) { // each succeeded (stage checks its status) and says how
             assertThat(result.get()).anyMatch(l -> l.startsWith(line + "staged, ") || l.startsWith(line + "already staged"));
         }
@@ -445,27 +457,27 @@ class LayerStagerTest {
     @Test
     void stage_aStagingDirectoryTheUserMayNotWrite_failsNamingIt_andWritesNothing() throws Exception {
         hdfs.mkdirs(new org.apache.hadoop.fs.Path("/locked"), new FsPermission((short) 0755));
-        Layer job = layer(Layer.Kind.JOB, "job.zip", 512, 4);
+        Layer job = layer(LayerKind.JOB, "job.zip", 512, 4);
         List<String> lines = UserGroupInformation.createRemoteUser("alice").doAs(
                 (PrivilegedExceptionAction<List<String>>) () -> stage(plan("/locked/staging", "20261124-000004-cccccccc", 5,
-                        3600, List.of(job)), Set.of(), StagingPlan.CANNOT_WRITE_STATUS));
-        assertThat(lines).anyMatch(l -> l.startsWith(StagingPlan.OUTPUT_PREFIX + StagingPlan.CANNOT_WRITE + hdfs.getUri()
+                        3600, List.of(job)), Set.of(), Protocol.Failure.STAGING_UNWRITABLE.status()));
+        assertThat(lines).anyMatch(l -> l.startsWith(Protocol.Failure.STAGING_UNWRITABLE.line("cannot write to the staging directory ") + hdfs.getUri()
                 + "/locked/staging: ") && l.contains("Permission denied"));
         assertThat(names("/locked")).isEmpty();
     }
 
     @Test
     void stage_cleanUp_keepsTheNewestStagingsAndThoseOfRunningApplications_andRemovesLayersNoneUses() throws Exception {
-        Layer shared = layer(Layer.Kind.DEPENDENCIES, "deps.zip", 1024, 5);
+        Layer shared = layer(LayerKind.DEPENDENCIES, "deps.zip", 1024, 5);
         List<Layer> jobs = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
-            jobs.add(layer(Layer.Kind.JOB, "job" + i + ".zip", 256, 10 + i));
+            jobs.add(layer(LayerKind.JOB, "job" + i + ".zip", 256, 10 + i));
             // the first two stagings' applications: the first has ended, the second still runs
             List<String> lines = stage(plan("/clean", "20261124-00001" + i + "-0000000" + i, 2, 0,
                     List.of(shared, jobs.get(i - 1))), Set.of("20261124-000012-00000002"), 0);
             String removed = i == 3 ? "removed 1 older stagings and 1 layers no staging uses (256 bytes)"
                     : "removed 0 older stagings and 0 layers no staging uses (0 bytes)";
-            assertThat(lines).anyMatch(l -> l.equals(StagingPlan.OUTPUT_PREFIX + "clean-up: kept the newest 2 stagings of "
+            assertThat(lines).anyMatch(l -> l.equals(STAGER + "clean-up: kept the newest 2 stagings of "
                     + "com.example:job and those of running applications; " + removed));
         }
         assertThat(names("/clean/records/com.example/job")).containsExactlyInAnyOrder("20261124-000012-00000002",
@@ -474,7 +486,7 @@ class LayerStagerTest {
                 jobs.get(2).stagedName(), jobs.get(3).stagedName());
 
         // with the grace period, a layer no staging names stays while it is young (a staging may be under way)
-        Layer orphan = layer(Layer.Kind.JOB, "orphan.zip", 128, 99);
+        Layer orphan = layer(LayerKind.JOB, "orphan.zip", 128, 99);
         hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(orphan.file().toUri()),
                 new org.apache.hadoop.fs.Path("/clean/layers/" + orphan.stagedName()));
         stage(plan("/clean", "20261124-000015-00000005", 2, 3600, List.of(shared, jobs.get(3))), Set.of(), 0);

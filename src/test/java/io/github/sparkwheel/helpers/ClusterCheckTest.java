@@ -1,7 +1,8 @@
-package io.github.sparkwheel.yarn;
+package io.github.sparkwheel.helpers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sparkwheel.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -44,9 +45,9 @@ class ClusterCheckTest {
         int status = ClusterCheck.check(conf("127.0.0.1:" + port), new PrintStream(out, true, StandardCharsets.UTF_8), 3000, "-");
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         String said = out.toString(StandardCharsets.UTF_8);
-        assertThat(status).isEqualTo(YarnApplications.UNREACHABLE_STATUS);
+        assertThat(status).isEqualTo(Protocol.Failure.CLUSTER_UNREACHABLE.status());
         assertThat(seconds).as("bounded by the timeout").isLessThan(10);
-        assertThat(said).contains(YarnApplications.CHECK_PREFIX + YarnApplications.UNREACHABLE + "The ResourceManager at 127.0.0.1:"
+        assertThat(said).contains(Protocol.Failure.CLUSTER_UNREACHABLE.line("The ResourceManager at 127.0.0.1:")
                 + port + " (yarn.resourcemanager.address in " + dir.resolve("yarn-site.xml") + ") did not answer within 3 s ("
                 + "Connection refused)").contains("<connectTimeout> (-Dpyspark.connectTimeout)");
     }
@@ -57,7 +58,7 @@ class ClusterCheckTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int status = ClusterCheck.check(conf("127.0.0.1:" + silent.getLocalPort()),
                     new PrintStream(out, true, StandardCharsets.UTF_8), 3000, "-");
-            assertThat(status).isEqualTo(YarnApplications.UNREACHABLE_STATUS);
+            assertThat(status).isEqualTo(Protocol.Failure.CLUSTER_UNREACHABLE.status());
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("did not answer within 3 s");
         }
     }

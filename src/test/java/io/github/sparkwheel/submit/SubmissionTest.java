@@ -2,6 +2,7 @@ package io.github.sparkwheel.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sparkwheel.protocol.Protocol;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Argument building only: the submissions themselves run against a real YARN in the ITs. */
-class SparkSubmitCommandTest {
+class SubmissionTest {
 
     @TempDir
     Path dir;
@@ -31,35 +32,41 @@ class SparkSubmitCommandTest {
         return r;
     }
 
-    private static SparkSubmitCommand command(SubmitRequest r) {
-        return new SparkSubmitCommand(r, RUNNER, LOCK, LOCAL, List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
-                r.jars, null);
+    private static Submission command(SubmitRequest r) {
+        return new Submission(r, RUNNER, LOCK, LOCAL, r.jars, null);
     }
 
     @Test
     void command_withoutSparkHome_checksTheClusterThenRunsSparkSubmitOverTheJarsWithConfDirFirstOnTheClasspath()
             throws Exception {
-        List<String> cmd = command(request()).command();
-        assertThat(cmd.subList(0, 7)).containsExactly("/jdk/bin/java", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", "/etc/hadoop/conf:/m2/spark-core_2.12-3.5.5.jar:/m2/spark-yarn_2.12-3.5.5.jar"
-                        + File.pathSeparator + io.github.sparkwheel.hadoop.HadoopJvm.pluginJar(),
-                SparkSubmitCommand.LAUNCHER, "20000", "-");
-        assertThat(SparkSubmitCommand.LAUNCHER).isEqualTo(SubmitLauncher.class.getName());
+        SubmitRequest r = request();
+        Path launcher = Paths.get(org.apache.spark.launcher.JavaModuleOptions.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()); // spark-launcher_2.12-3.5.5.jar, a test dependency: the module options
+        r.sparkJars.add(launcher);
+        List<String> cmd = DirectTransport.command(command(r));
+        assertThat(cmd.get(0)).isEqualTo("/jdk/bin/java");
+        int cp = cmd.indexOf("-cp");
+        assertThat(cmd.subList(1, cp)).as("the JDK module options of that Spark, from its launcher jar")
+                .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED");
+        assertThat(cmd.subList(cp, cp + 5)).containsExactly("-cp", "/etc/hadoop/conf:/m2/spark-core_2.12-3.5.5.jar:"
+                + "/m2/spark-yarn_2.12-3.5.5.jar" + File.pathSeparator + launcher + File.pathSeparator
+                + io.github.sparkwheel.hadoop.ClusterJvm.pluginJar(), Protocol.Program.LAUNCHER.mainClass(), "20000", "-");
         SubmitRequest local = request();
         local.master = "local[2]"; // nothing to check: SparkSubmit itself
-        assertThat(command(local).command().get(4)).isEqualTo("org.apache.spark.deploy.SparkSubmit");
-        assertThat(cmd).containsSequence("--conf",
-                "spark.yarn.jars=file:///m2/spark-core_2.12-3.5.5.jar,file:///m2/spark-yarn_2.12-3.5.5.jar");
+        List<String> localCommand = DirectTransport.command(command(local));
+        assertThat(localCommand.get(localCommand.indexOf("-cp") + 2)).isEqualTo("org.apache.spark.deploy.SparkSubmit");
+        assertThat(cmd).containsSequence("--conf", "spark.yarn.jars=file:///m2/spark-core_2.12-3.5.5.jar,"
+                + "file:///m2/spark-yarn_2.12-3.5.5.jar," + launcher.toUri());
         assertThat(command(request()).environment()).containsEntry("HADOOP_CONF_DIR", "/etc/hadoop/conf")
                 .containsEntry("YARN_CONF_DIR", "/etc/hadoop/conf")
                 .containsEntry("PYSPARK_ARCHIVES_PATH", "local:pyspark-not-shipped--set-pysparkArchives.zip");
     }
 
     @Test
-    void command_withSparkHome_usesItsSparkSubmitAndShipsNoJars() {
+    void command_withSparkHome_usesItsSparkSubmitAndShipsNoJars() throws Exception {
         SubmitRequest r = request();
         r.sparkHome = Paths.get("/opt/spark");
-        List<String> cmd = command(r).command();
+        List<String> cmd = DirectTransport.command(command(r));
         assertThat(cmd.get(0)).isEqualTo("/opt/spark/bin/spark-submit");
         assertThat(cmd).noneMatch(a -> a.startsWith("spark.yarn.jars="));
         assertThat(command(r).environment()).containsEntry("SPARK_HOME", "/opt/spark").doesNotContainKey("PYSPARK_ARCHIVES_PATH");
@@ -106,7 +113,7 @@ class SparkSubmitCommandTest {
         Path pyspark = Files.createFile(dir.resolve("pyspark.zip"));
         Path py4j = Files.createFile(dir.resolve("py4j-0.10.9.7-src.zip"));
         r.pysparkArchives.addAll(List.of(pyspark.toString(), "local:" + py4j, "local:/nodes/only/py4j.zip"));
-        SparkSubmitCommand command = command(r);
+        Submission command = command(r);
         assertThat(command.arguments()).containsSequence("--conf", "spark.pyspark.python=./wheelhouse/bootstrap/python",
                 "--conf", "spark.pyspark.driver.python=/w/wheelhouse/bootstrap/python");
         // the local driver imports what exists here; YARN gets every entry, files as URIs to upload
@@ -201,7 +208,7 @@ class SparkSubmitCommandTest {
         r.wheelhouse = Paths.get("/home/ana/click stream job/target/job-1.0-wheelhouse.zip");
         r.jars.add(Paths.get("/home/ana/click stream job/udf/target/udf #1.jar"));
         r.pysparkArchives.addAll(List.of("/opt/py spark/pyspark.zip", "local:/opt/spark/python/lib/py4j.zip"));
-        SparkSubmitCommand command = command(r);
+        Submission command = command(r);
         String archives = command.arguments().get(command.arguments().indexOf("--archives") + 1);
         assertThat(archives).isEqualTo("file:///home/ana/click%20stream%20job/target/job-1.0-wheelhouse.zip#wheelhouse");
         // what Spark's Utils.resolveURI does with it: a URI whose path is the file and whose fragment is the alias

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.submit;
+package io.github.sparkwheel.helpers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package io.github.sparkwheel.staging;
+package io.github.sparkwheel.helpers;
 
+import io.github.sparkwheel.protocol.LayerKind;
+import io.github.sparkwheel.protocol.Protocol;
+import io.github.sparkwheel.protocol.StagingPlan;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +28,6 @@ import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
 /**
  * Stages a {@link StagingPlan}'s layers on the cluster's file system, through the Hadoop FileSystem
@@ -47,12 +49,12 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
  *       layers no record names that are older than a grace period.</li>
  * </ul>
  *
- * It says what it did in lines starting with {@link StagingPlan#OUTPUT_PREFIX}; a staging directory it
- * cannot write ends it with {@link StagingPlan#CANNOT_WRITE} and {@link StagingPlan#CANNOT_WRITE_STATUS}.
+ * It says what it did in the stager's lines ({@link Protocol.Program#STAGER}); a staging directory it cannot write
+ * ends it with {@link Protocol.Failure#STAGING_UNWRITABLE}.
  */
 public final class LayerStager {
 
-    private static final String PREFIX = StagingPlan.OUTPUT_PREFIX;
+    private static final String PREFIX = Protocol.Program.STAGER.prefix();
     private static final FsPermission DIRECTORY = new FsPermission((short) 0700);
     private static final FsPermission FILE = new FsPermission((short) 0600);
     /** The record ids of the applications that YARN has not finished. */
@@ -82,7 +84,7 @@ public final class LayerStager {
 
     public static void main(String[] args) throws Exception {
         java.nio.file.Path planFile = Paths.get(args[0]);
-        LayerStager stager = new LayerStager(new YarnConfiguration(), System.out);
+        LayerStager stager = new LayerStager(HadoopClient.configuration(), System.out);
         int status = stager.stage(StagingPlan.read(planFile));
         StagingPlan.writePlacements(StagingPlan.placementsFile(planFile), stager.placements());
         System.exit(status);
@@ -102,11 +104,10 @@ public final class LayerStager {
     }
 
     private boolean shareable(StagingPlan.Entry entry) {
-        return shared != null && StagingPlan.isShareable(entry.kind)
-                && (entry.kind != Layer.Kind.PYSPARK || pysparkPrivate == null);
+        return shared != null && entry.kind.shareable() && (entry.kind != LayerKind.PYSPARK || pysparkPrivate == null);
     }
 
-    /** @return 0, or {@link StagingPlan#CANNOT_WRITE_STATUS} when the staging directory cannot be written */
+    /** @return 0, or {@link Protocol.Failure#STAGING_UNWRITABLE}'s status when the staging directory cannot be written */
     public int stage(StagingPlan plan) throws IOException {
         Path root = new Path(plan.stagingDirectory());
         FileSystem fs = root.getFileSystem(conf);
@@ -114,7 +115,7 @@ public final class LayerStager {
         Path layers = new Path(root, StagingPlan.LAYERS);
         shared = SharedDirectory.open(plan, conf, out);
         if (shared != null && pysparkPrivate != null
-                && plan.entries().stream().anyMatch(e -> e.kind == Layer.Kind.PYSPARK)) {
+                && plan.entries().stream().anyMatch(e -> e.kind == LayerKind.PYSPARK)) {
             out.println(PREFIX + "pyspark's zips stay private, not in the shared directory: " + pysparkPrivate);
         }
         if (plan.dryRun()) {
@@ -144,8 +145,9 @@ public final class LayerStager {
             mkdirs(fs, record.getParent());
             writeRecord(fs, record, plan);
         } catch (IOException e) {
-            out.println(PREFIX + StagingPlan.CANNOT_WRITE + root + ": " + firstLine(e));
-            return StagingPlan.CANNOT_WRITE_STATUS;
+            out.println(Protocol.Failure.STAGING_UNWRITABLE.line("cannot write to the staging directory " + root + ": "
+                    + firstLine(e)));
+            return Protocol.Failure.STAGING_UNWRITABLE.status();
         }
         for (StagingPlan.Entry entry : plan.entries()) {
             if (shareable(entry)) {
@@ -246,13 +248,9 @@ public final class LayerStager {
             throw new IOException("could not create " + dir);
         }
         FileStatus status = fs.getFileStatus(dir);
-        if (status.getPermission().toShort() != DIRECTORY.toShort() && status.getOwner().equals(currentUser())) {
+        if (status.getPermission().toShort() != DIRECTORY.toShort() && status.getOwner().equals(HadoopClient.user())) {
             fs.setPermission(dir, DIRECTORY);
         }
-    }
-
-    static String currentUser() throws IOException {
-        return org.apache.hadoop.security.UserGroupInformation.getCurrentUser().getShortUserName();
     }
 
     private static void writeRecord(FileSystem fs, Path record, StagingPlan plan) throws IOException {
@@ -361,12 +359,7 @@ public final class LayerStager {
     /** The records of the applications YARN has not finished, from their tags; it does not wait long for YARN. */
     private static Set<String> runningRecords(Configuration conf)
             throws IOException, org.apache.hadoop.yarn.exceptions.YarnException {
-        Configuration quick = new Configuration(conf);
-        quick.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, 15_000);
-        quick.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, 1_000);
-        YarnClient client = YarnClient.createYarnClient();
-        client.init(quick);
-        client.start();
+        YarnClient client = HadoopClient.yarn(conf, 15_000);
         try {
             Set<String> records = new HashSet<>();
             for (ApplicationReport app : client.getApplications(EnumSet.of(YarnApplicationState.NEW,

@@ -1,5 +1,6 @@
-package io.github.sparkwheel.yarn;
+package io.github.sparkwheel.helpers;
 
+import io.github.sparkwheel.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ContainerId;
@@ -36,12 +38,14 @@ import org.apache.hadoop.yarn.webapp.util.WebAppUtils;
  * the Hadoop client of that Spark version), like {@link YarnKill}; the plugin's own JVM never loads this
  * class, which needs Hadoop:
  *
- * <pre>java -cp &lt;conf&gt;:&lt;plugin&gt;:&lt;spark jars&gt; io.github.sparkwheel.yarn.YarnLogs APP OUT BYTES any|aggregated|nodemanager WAIT_SECONDS</pre>
+ * <pre>java -cp &lt;conf&gt;:&lt;spark jars&gt;:&lt;plugin&gt; io.github.sparkwheel.helpers.YarnLogs APP OUT BYTES any|aggregated|nodemanager WAIT_SECONDS</pre>
  *
- * It writes the logs, framed as {@code yarn logs} frames them, to OUT and prints {@code container <id>}
- * and {@code source <where from>}; or {@code unavailable <why>} and exits with 2.
+ * It writes the logs, framed as {@code yarn logs} frames them, to OUT and says {@code pyspark-logs: container <id>}
+ * and {@code pyspark-logs: source <where from>}; or {@link Protocol.Failure#LOGS_UNAVAILABLE} with why.
  */
 public final class YarnLogs {
+
+    private static final Protocol.Program LOGS = Protocol.Program.LOGS;
 
     private static final Set<YarnApplicationState> FINISHED = EnumSet.of(YarnApplicationState.FINISHED,
             YarnApplicationState.FAILED, YarnApplicationState.KILLED);
@@ -58,14 +62,12 @@ public final class YarnLogs {
         long bytes = Long.parseLong(args[2]);
         String source = args[3];
         long waitMillis = Long.parseLong(args[4]) * 1000;
-        YarnConfiguration conf = new YarnConfiguration();
-        YarnClient client = YarnClient.createYarnClient();
-        client.init(conf);
-        client.start();
+        Configuration conf = HadoopClient.configuration();
+        YarnClient client = HadoopClient.yarn(conf);
         try {
             ApplicationReport report = client.getApplicationReport(app);
             ContainerId am = client.getApplicationAttemptReport(report.getCurrentApplicationAttemptId()).getAMContainerId();
-            System.out.println("container " + am);
+            System.out.println(LOGS.line(Protocol.LOGS_CONTAINER + " " + am));
             List<String> tried = new ArrayList<>();
             boolean finished = FINISHED.contains(report.getYarnApplicationState());
             if (!finished) {
@@ -73,25 +75,25 @@ public final class YarnLogs {
             } else if (!source.equals("nodemanager")) {
                 String found = aggregated(conf, client, report, am, out, bytes, waitMillis, tried);
                 if (found != null) {
-                    System.out.println("source " + found);
+                    System.out.println(LOGS.line(Protocol.LOGS_SOURCE + " " + found));
                     return;
                 }
             }
             if (!source.equals("aggregated")) {
                 String found = nodeManager(conf, client, report, am, out, bytes, tried);
                 if (found != null) {
-                    System.out.println("source " + found);
+                    System.out.println(LOGS.line(Protocol.LOGS_SOURCE + " " + found));
                     return;
                 }
             }
-            System.out.println("unavailable " + String.join("; ", tried));
-            System.exit(2);
+            System.out.println(Protocol.Failure.LOGS_UNAVAILABLE.line(String.join("; ", tried)));
+            System.exit(Protocol.Failure.LOGS_UNAVAILABLE.status());
         } finally {
             client.stop();
         }
     }
 
-    private static String aggregated(YarnConfiguration conf, YarnClient client, ApplicationReport report, ContainerId am,
+    private static String aggregated(Configuration conf, YarnClient client, ApplicationReport report, ContainerId am,
             Path out, long bytes, long waitMillis, List<String> tried) throws Exception {
         if (!conf.getBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, YarnConfiguration.DEFAULT_LOG_AGGREGATION_ENABLED)) {
             tried.add("log aggregation is off (yarn.log-aggregation-enable)");
@@ -109,7 +111,7 @@ public final class YarnLogs {
         request.setAppOwner(report.getUser());
         request.setContainerId(am.toString());
         request.setAppFinished(true);
-        request.setLogTypes(new LinkedHashSet<>(DriverOutput.LOG_TYPES));
+        request.setLogTypes(new LinkedHashSet<>(Protocol.LOGS_TYPES));
         request.setBytes(-bytes);
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         try {
@@ -126,7 +128,7 @@ public final class YarnLogs {
         return null;
     }
 
-    private static String nodeManager(YarnConfiguration conf, YarnClient client, ApplicationReport report,
+    private static String nodeManager(Configuration conf, YarnClient client, ApplicationReport report,
             ContainerId am, Path out, long bytes, List<String> tried) throws Exception {
         List<NodeReport> nodes = client.getNodeReports();
         List<NodeReport> candidates = new ArrayList<>();
@@ -143,7 +145,7 @@ public final class YarnLogs {
         for (NodeReport node : candidates) {
             ByteArrayOutputStream logs = new ByteArrayOutputStream();
             boolean found = true;
-            for (String type : DriverOutput.LOG_TYPES) {
+            for (String type : Protocol.LOGS_TYPES) {
                 URL url = new URL(scheme + node.getHttpAddress() + "/ws/v1/node/containers/" + am + "/logs/" + type
                         + "?size=-" + bytes);
                 int status = get(url, logs);

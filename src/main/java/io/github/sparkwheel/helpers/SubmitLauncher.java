@@ -1,13 +1,11 @@
-package io.github.sparkwheel.submit;
+package io.github.sparkwheel.helpers;
 
-import io.github.sparkwheel.staging.LayerStager;
-import io.github.sparkwheel.staging.StagingPlan;
-import io.github.sparkwheel.yarn.ClusterCheck;
+import io.github.sparkwheel.protocol.StagingPlan;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The submit goal's JVM over Spark's classpath (without a Spark home): checks that the cluster answers
@@ -16,7 +14,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
  * found in or put into the shared directory are given to Spark there: in its arguments, and for pyspark's zips in
  * this JVM's {@code PYSPARK_ARCHIVES_PATH} ({@link OwnEnvironment}).
  *
- * <pre>java … -cp &lt;conf&gt;:&lt;spark jars&gt;:&lt;plugin&gt; io.github.sparkwheel.submit.SubmitLauncher TIMEOUT_MS PLAN|- &lt;spark-submit arguments&gt;</pre>
+ * <pre>java … -cp &lt;conf&gt;:&lt;spark jars&gt;:&lt;plugin&gt; io.github.sparkwheel.helpers.SubmitLauncher TIMEOUT_MS PLAN|- &lt;spark-submit arguments&gt;</pre>
  */
 public final class SubmitLauncher {
 
@@ -25,7 +23,7 @@ public final class SubmitLauncher {
     private SubmitLauncher() {}
 
     public static void main(String[] args) throws Throwable {
-        YarnConfiguration conf = new YarnConfiguration();
+        Configuration conf = HadoopClient.configuration();
         StagingPlan plan = "-".equals(args[1]) ? null : StagingPlan.read(Paths.get(args[1]));
         int status = ClusterCheck.check(conf, System.out, Long.parseLong(args[0]),
                 plan == null ? "-" : plan.stagingDirectory());

@@ -1,4 +1,4 @@
-package io.github.sparkwheel.submit;
+package io.github.sparkwheel.helpers;
 
 import java.lang.reflect.Field;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.github.sparkwheel.yarn;
+package io.github.sparkwheel.helpers;
 
+import io.github.sparkwheel.protocol.Protocol;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,13 +27,12 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
  * the address, where it came from (which file, which property) and what to check.
  *
  * <p>Runs in a JVM over Spark's classpath with the Hadoop configuration directory on it ({@code
- * java … io.github.sparkwheel.yarn.ClusterCheck TIMEOUT_MS STAGING_URI|-}), or inside the submit launcher.
+ * java … io.github.sparkwheel.helpers.ClusterCheck TIMEOUT_MS STAGING_URI|-}), or inside the submit launcher.
  */
 public final class ClusterCheck {
 
-    private static final String PREFIX = YarnApplications.CHECK_PREFIX;
-    private static final String UNREACHABLE = YarnApplications.UNREACHABLE;
-    private static final int UNREACHABLE_STATUS = YarnApplications.UNREACHABLE_STATUS;
+    private static final Protocol.Program SELF = Protocol.Program.CLUSTER_CHECK;
+    private static final Protocol.Failure UNREACHABLE = Protocol.Failure.CLUSTER_UNREACHABLE;
 
     private static final long PROGRESS_MILLIS = 5_000;
 
@@ -47,12 +47,12 @@ public final class ClusterCheck {
     }
 
     public static void main(String[] args) {
-        System.exit(check(new YarnConfiguration(), System.out, Long.parseLong(args[0]), args.length > 1 ? args[1] : "-"));
+        System.exit(check(HadoopClient.configuration(), System.out, Long.parseLong(args[0]), args.length > 1 ? args[1] : "-"));
     }
 
     /**
      * @param staging the staging directory's URI, or {@code -} for the default file system
-     * @return 0, or {@link #UNREACHABLE_STATUS} after saying why
+     * @return 0, or {@link Protocol.Failure#CLUSTER_UNREACHABLE}'s status after saying why
      */
     public static int check(Configuration conf, PrintStream out, long timeoutMillis, String staging) {
         ClusterCheck check = new ClusterCheck(conf, out, timeoutMillis);
@@ -61,9 +61,9 @@ public final class ClusterCheck {
             failure = check.fileSystem("-".equals(staging) ? null : staging);
         }
         if (failure != null) {
-            out.println(PREFIX + UNREACHABLE + failure);
+            out.println(UNREACHABLE.line(failure));
             out.flush();
-            return UNREACHABLE_STATUS;
+            return UNREACHABLE.status();
         }
         return 0;
     }
@@ -95,13 +95,7 @@ public final class ClusterCheck {
                 reason = connect(address, deadline);
                 if (reason == null) {
                     String rpc = withDeadline(deadline, () -> {
-                        YarnClient client = YarnClient.createYarnClient();
-                        Configuration quick = new Configuration(conf);
-                        quick.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS,
-                                Math.max(1000, deadline - System.currentTimeMillis()));
-                        quick.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, 1000);
-                        client.init(quick);
-                        client.start();
+                        YarnClient client = HadoopClient.yarn(conf, deadline - System.currentTimeMillis());
                         try {
                             client.getYarnClusterMetrics();
                         } finally {
@@ -119,7 +113,7 @@ public final class ClusterCheck {
                 break;
             }
             if (System.currentTimeMillis() >= nextProgress) {
-                out.println(PREFIX + "waiting for the ResourceManager at " + String.join(", ", where) + ": " + reason);
+                out.println(SELF.line("waiting for the ResourceManager at " + String.join(", ", where) + ": " + reason));
                 out.flush();
                 nextProgress = System.currentTimeMillis() + PROGRESS_MILLIS;
             }
@@ -148,7 +142,7 @@ public final class ClusterCheck {
             long nextProgress = System.currentTimeMillis() + PROGRESS_MILLIS;
             while ((reason = connect(address, deadline)) != null && System.currentTimeMillis() < deadline) {
                 if (System.currentTimeMillis() >= nextProgress) {
-                    out.println(PREFIX + "waiting for the file system at " + uri + ": " + reason);
+                    out.println(SELF.line("waiting for the file system at " + uri + ": " + reason));
                     out.flush();
                     nextProgress = System.currentTimeMillis() + PROGRESS_MILLIS;
                 }
