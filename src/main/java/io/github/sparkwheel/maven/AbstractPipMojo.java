@@ -1,7 +1,6 @@
 package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
-import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.wheelhouse.BuildTimestamp;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
 import java.io.File;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;

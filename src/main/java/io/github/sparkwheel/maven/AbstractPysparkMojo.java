@@ -1,28 +1,30 @@
 package io.github.sparkwheel.maven;
 
+import com.google.gson.JsonObject;
 import io.github.sparkwheel.FileErrors;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.DefaultProcessRunner;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessRunner;
-import com.google.gson.JsonObject;
+import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.runtime.PythonRuntime;
 import io.github.sparkwheel.runtime.RuntimeCache;
 import io.github.sparkwheel.runtime.RuntimeCoordinates;
-import io.github.sparkwheel.wheelhouse.Manifest;
-import io.github.sparkwheel.wheelhouse.WheelhouseRuntime;
-import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.spark.PysparkFromIndex;
+import io.github.sparkwheel.spark.SparkDistribution;
+import io.github.sparkwheel.spark.SparkHome;
+import io.github.sparkwheel.wheelhouse.Manifest;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
+import io.github.sparkwheel.wheelhouse.WheelhouseRuntime;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -70,6 +72,65 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
      */
     @Parameter(property = "pyspark.pythonRuntime")
     protected String pythonRuntime;
+
+    /**
+     * A Spark installation: the submit and stage goals submit with its {@code bin/spark-submit} and read its
+     * {@code jars/}, the test goal's local Spark runs on it, the verify goal imports its {@code python/} (pyspark,
+     * py4j). Default: {@code SPARK_HOME}; without either, Spark {@code <sparkVersion>} is resolved from the Maven
+     * repositories and run in a forked JVM. The wheel and wheelhouse goals do not read it (nor the four parameters
+     * below): building the job's wheels needs no Spark.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkHome")
+    File sparkHome;
+
+    /**
+     * The Spark version resolved from the Maven repositories when there is no Spark home, for the submit, stage and
+     * test goals (its jars) and the verify and test goals (its pyspark, from the Python index): {@code 4.0.1} alone
+     * selects Spark 4 (its Scala binary version follows).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
+    String sparkVersion;
+
+    /**
+     * The Scala binary version of those Spark artifacts. Default: the Spark version's, 2.13 for Spark 4
+     * (its only one), 2.12 for Spark 3 (its default build).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.scalaBinaryVersion")
+    String scalaBinaryVersion;
+
+    /**
+     * The Spark modules resolved when there is no Spark home, by artifact id without the Scala suffix.
+     * Default: what a PySpark job uses of a Spark distribution built with YARN support, that is of Spark's
+     * assembly module ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx}, with Guava)
+     * and its yarn profile ({@code spark-yarn}, which for Spark 3 brings Hadoop's
+     * {@code hadoop-yarn-server-web-proxy} at the version Spark declares); not the Scala shell
+     * ({@code spark-repl}). Add {@code spark-hive} and {@code spark-hive-thriftserver} for Hive support,
+     * {@code spark-connect} (Spark 4) for {@code spark.api.mode=connect}. Connectors (spark-avro,
+     * spark-sql-kafka) are dependencies of the module instead: they go along with {@code --jars}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.sparkModules")
+    List<String> sparkModules = new ArrayList<>(SparkDistribution.DEFAULT_MODULES);
+
+    /**
+     * pyspark and py4j archives (Spark's {@code python/lib/pyspark.zip} and {@code py4j-*-src.zip}) when there is no
+     * Spark home. The submit and stage goals ship them ({@code PYSPARK_ARCHIVES_PATH}: {@code local:} paths on the
+     * nodes, or files to upload, staged as layers); the test goal's Spark and the verify goal's import use those that
+     * exist on this machine. Default: pyspark {@code <sparkVersion>} from the Python index (its Python package only,
+     * fetched once with the plugin's pip settings and cached in
+     * {@code <local repository>/.cache/pyspark-maven-plugin/pyspark}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.pysparkArchives")
+    List<String> pysparkArchives = new ArrayList<>();
 
     /**
      * pip's index ({@code PIP_INDEX_URL} in pip's environment, never on its command line). Default: whatever
@@ -331,6 +392,38 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
             }
         }
     }
+    /** {@code <sparkHome>}, else {@code SPARK_HOME}, else {@code null}: Spark from the Maven repositories. */
+    Path sparkHome() throws UserError {
+        return SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+    }
+
+    /** Spark {@code <sparkVersion>}'s jars ({@code <scalaBinaryVersion>}, {@code <sparkModules>}), resolved once here. */
+    List<Path> sparkJars(Path workDirectory) throws UserError, IOException {
+        return new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories()).resolveCached(SparkDistribution.of(sparkVersion,
+                        scalaBinaryVersion, new ParameterValues(getLog()).strings(sparkModules, "<sparkModules>")),
+                workDirectory);
+    }
+
+    /** {@code <pysparkArchives>} as configured. */
+    List<String> configuredPysparkArchives() {
+        return new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>");
+    }
+
+    /**
+     * {@code <pysparkArchives>} as configured, else pyspark {@code <sparkVersion>} from the Python index (none, with a
+     * warning, when the index has none).
+     *
+     * @param what who goes without pyspark then, for the warning
+     */
+    List<String> pysparkArchives(Path pipWorkDirectory, String what) throws IOException {
+        List<String> archives = configuredPysparkArchives();
+        if (archives.isEmpty()) {
+            pysparkFromIndex(sparkVersion, pipWorkDirectory, what).forEach(a -> archives.add(a.toString()));
+        }
+        return archives;
+    }
+
     /**
      * pyspark's Python side from the Python index ({@link PysparkFromIndex}, cached by version), for a goal that has
      * neither a Spark home nor {@code <pysparkArchives>}; none, with a warning saying why and what to do, when the
@@ -338,7 +431,7 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
      *
      * @param what who goes without pyspark then, for the warning
      */
-    List<Path> pysparkFromIndex(String sparkVersion, Path workDirectory, String what) throws IOException {
+    private List<Path> pysparkFromIndex(String sparkVersion, Path workDirectory, String what) throws IOException {
         WheelhouseRequest pip = new WheelhouseRequest();
         try {
             pip.python = configuredRuntime() != null ? installRuntime(configuredRuntime()).python().toString() : python;

@@ -2,14 +2,12 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.hadoop.HadoopConf;
-import io.github.sparkwheel.spark.SparkDistribution;
-import io.github.sparkwheel.spark.SparkHome;
+import io.github.sparkwheel.process.JvmCommand;
 import io.github.sparkwheel.submit.SparkRequirements;
 import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
@@ -53,59 +51,6 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
      */
     @Parameter(property = "pyspark.alias", defaultValue = "wheelhouse")
     private String alias;
-
-    /**
-     * A Spark installation whose {@code bin/spark-submit} submits. Default: {@code SPARK_HOME}; without
-     * either, Spark {@code <sparkVersion>} is resolved from the Maven repositories and run in a forked JVM.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkHome")
-    private File sparkHome;
-
-    /**
-     * The Spark version resolved from the Maven repositories when there is no Spark home: {@code 4.0.1} alone
-     * selects Spark 4 (its Scala binary version follows).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
-    private String sparkVersion;
-
-    /**
-     * The Scala binary version of those Spark artifacts. Default: the Spark version's, 2.13 for Spark 4
-     * (its only one), 2.12 for Spark 3 (its default build).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.scalaBinaryVersion")
-    private String scalaBinaryVersion;
-
-    /**
-     * The Spark modules resolved when there is no Spark home, by artifact id without the Scala suffix.
-     * Default: what a PySpark job uses of a Spark distribution built with YARN support, that is of Spark's
-     * assembly module ({@code spark-core, spark-sql, spark-mllib, spark-streaming, spark-graphx}, with Guava)
-     * and its yarn profile ({@code spark-yarn}, which for Spark 3 brings Hadoop's
-     * {@code hadoop-yarn-server-web-proxy} at the version Spark declares); not the Scala shell
-     * ({@code spark-repl}). Add {@code spark-hive} and {@code spark-hive-thriftserver} for Hive support,
-     * {@code spark-connect} (Spark 4) for {@code spark.api.mode=connect}. Connectors (spark-avro,
-     * spark-sql-kafka) are dependencies of the module instead: they go along with {@code --jars}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkModules")
-    private List<String> sparkModules = new ArrayList<>(SparkDistribution.DEFAULT_MODULES);
-
-    /**
-     * pyspark and py4j archives ({@code PYSPARK_ARCHIVES_PATH}) when there is no Spark home:
-     * {@code local:} paths on the nodes, or files to upload (staged as layers). Default: pyspark
-     * {@code <sparkVersion>} from the Python index (its Python package only, fetched once with the plugin's pip
-     * settings and cached in {@code <local repository>/.cache/pyspark-maven-plugin/pyspark}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.pysparkArchives")
-    private List<String> pysparkArchives = new ArrayList<>();
 
     /**
      * The Hadoop configuration directory (yarn-site.xml, core-site.xml). Default: {@code HADOOP_CONF_DIR},
@@ -226,7 +171,6 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.alias = alias;
         request.wheelhouse = wheelhouse();
         request.workDirectory = workDirectory.toPath();
-        request.pysparkArchives.addAll(new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>"));
         request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
                 request.yarn());
         request.staging = staging;
@@ -248,19 +192,14 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
                 }
             }
         }
-        request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+        request.sparkHome = sparkHome();
         SparkRequirements.check(request.wheelhouse, request.sparkHome, sparkVersion); // before Spark is resolved
-        if (request.sparkHome == null && request.pysparkArchives.isEmpty()) {
-            pysparkFromIndex(sparkVersion, workDirectory.toPath().resolve("pip"), "The job is submitted")
-                    .forEach(a -> request.pysparkArchives.add(a.toString()));
-        }
+        request.pysparkArchives.addAll(request.sparkHome != null ? configuredPysparkArchives()
+                : pysparkArchives(workDirectory.toPath().resolve("pip"), "The job is submitted"));
         request.pythonRuntime = wheelhouseRuntime(request.wheelhouse);
         if (request.sparkHome == null) {
-            request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories()).resolveCached(
-                            SparkDistribution.of(sparkVersion, scalaBinaryVersion,
-                                    new ParameterValues(getLog()).strings(sparkModules, "<sparkModules>")), workDirectory.toPath()));
-            request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            request.sparkJars.addAll(sparkJars(workDirectory.toPath()));
+            request.javaExecutable = JvmCommand.thisJava();
         }
         return request;
     }

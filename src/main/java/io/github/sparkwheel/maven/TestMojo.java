@@ -1,11 +1,10 @@
 package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.process.JvmCommand;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.spark.SparkClasspath;
-import io.github.sparkwheel.spark.SparkDistribution;
-import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.spark.SparkJars;
 import io.github.sparkwheel.submit.SparkRequirements;
 import io.github.sparkwheel.testing.PythonTests;
@@ -18,7 +17,6 @@ import io.github.sparkwheel.wheelhouse.WheelhouseResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,51 +135,6 @@ public class TestMojo extends WheelhouseMojo {
     private File reportsDirectory;
 
     /**
-     * A Spark installation for the tests' local Spark (its jars and {@code python/}). Default: {@code SPARK_HOME};
-     * without either, the Spark jars of {@code <sparkVersion>} from the Maven repositories.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkHome")
-    private File sparkHome;
-
-    /**
-     * The Spark version whose jars the tests' local Spark runs on when there is no Spark home, as for the submit
-     * goal: {@code 4.0.1} alone selects Spark 4.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
-    private String sparkVersion;
-
-    /**
-     * The Scala binary version of those Spark artifacts. Default: the Spark version's (2.13 for Spark 4, 2.12 for
-     * Spark 3).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.scalaBinaryVersion")
-    private String scalaBinaryVersion;
-
-    /**
-     * The Spark modules of the tests' local Spark, as for the submit goal (add {@code spark-hive} for Hive).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkModules")
-    private List<String> sparkModules = new ArrayList<>(SparkDistribution.DEFAULT_MODULES);
-
-    /**
-     * pyspark and py4j archives for the tests when there is no Spark home (Spark's {@code python/lib/pyspark.zip}
-     * and {@code py4j-*-src.zip}). Default: pyspark {@code <sparkVersion>} from the Python index (its Python package
-     * only, fetched once and cached in {@code <local repository>/.cache/pyspark-maven-plugin/pyspark}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.pysparkArchives")
-    private List<String> pysparkArchives = new ArrayList<>();
-
-    /**
      * The execution of this goal, for the plugin's other executions in the project.
      *
      * @since 0.1.0
@@ -258,17 +211,13 @@ public class TestMojo extends WheelhouseMojo {
     /** The tests' Spark: a Spark home, else the jars from Maven with pyspark from the archives or the index. */
     private void spark(TestRequest request, WheelhouseRequest wheelhouse) throws UserError, ProcessException,
             IOException {
-        request.sparkHome = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
+        request.sparkHome = sparkHome();
         SparkRequirements.check(wheelhouse.outputFile, request.sparkHome, sparkVersion);
-        ParameterValues values = new ParameterValues(getLog());
         if (request.sparkHome == null) {
-            request.sparkJars.addAll(new SparkArtifactResolver(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories()).resolveCached(SparkDistribution.of(sparkVersion,
-                            scalaBinaryVersion, values.strings(sparkModules, "<sparkModules>")),
-                    request.workDirectory));
-            request.javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            request.sparkJars.addAll(sparkJars(request.workDirectory));
+            request.javaExecutable = JvmCommand.thisJava();
             request.moduleOptions.addAll(SparkJars.moduleOptions(request.sparkJars));
-            request.pysparkArchives.addAll(pyspark(values.strings(pysparkArchives, "<pysparkArchives>"), request));
+            request.pysparkArchives.addAll(pyspark(request));
         }
         List<Path> jars = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) { // the test classpath, as Surefire's
@@ -280,17 +229,15 @@ public class TestMojo extends WheelhouseMojo {
         request.jars.addAll(SparkClasspath.of(request.sparkHome, request.sparkJars).split(jars).ship);
     }
 
-    /** The configured archives that exist here, else pyspark from the Python index; none when that fails. */
-    private List<Path> pyspark(List<String> configured, TestRequest request) throws IOException {
-        if (!configured.isEmpty()) {
-            List<Path> local = PysparkArchives.localFiles(configured);
-            if (local.isEmpty()) {
-                getLog().warn("None of <pysparkArchives> " + configured + " is on this machine: the Python tests get no "
-                        + "pyspark");
-            }
-            return local;
+    /** The archives that exist here, of those configured or else of pyspark from the Python index. */
+    private List<Path> pyspark(TestRequest request) throws IOException {
+        List<String> archives = pysparkArchives(request.pip.workDirectory,
+                "The Python tests run, and those that import it fail,");
+        List<Path> local = PysparkArchives.localFiles(archives);
+        if (local.isEmpty() && !archives.isEmpty()) {
+            getLog().warn("None of <pysparkArchives> " + archives + " is on this machine: the Python tests get no pyspark");
         }
-        return pysparkFromIndex(sparkVersion, request.pip.workDirectory, "The Python tests run, and those that import it fail,");
+        return local;
     }
 
     /** The wheelhouse's interpreter, pip options and timeout, for the tests' own pip runs in {@code workDirectory}. */

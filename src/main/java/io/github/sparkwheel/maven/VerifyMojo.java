@@ -10,8 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -47,37 +45,6 @@ public class VerifyMojo extends AbstractPysparkMojo {
     @Parameter(property = "pyspark.wheelhouse",
             defaultValue = "${project.build.directory}/${project.build.finalName}-wheelhouse.zip")
     private File wheelhouse;
-
-    /**
-     * A Spark installation whose {@code python/} (pyspark and py4j) is put on the PYTHONPATH, so that
-     * a job module importing pyspark at its top is checked too. Default: {@code SPARK_HOME}; without
-     * either, {@code <pysparkArchives>}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkHome")
-    private File sparkHome;
-
-    /**
-     * pyspark and py4j archives (Spark's {@code pyspark.zip} and {@code py4j-*-src.zip}), as for the
-     * submit goal: those that exist on this machine are put on the PYTHONPATH when there is no Spark
-     * home, so that a job module importing pyspark at its top is checked too. Default: pyspark from the Python
-     * index (see {@code <sparkVersion>}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.pysparkArchives")
-    private List<String> pysparkArchives = new ArrayList<>();
-
-    /**
-     * The Spark version whose pyspark the verification imports when there is neither a Spark home nor
-     * {@code <pysparkArchives>}: pyspark {@code <sparkVersion>} from the Python index (its Python package only,
-     * fetched once and cached in {@code <local repository>/.cache/pyspark-maven-plugin/pyspark}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pyspark.sparkVersion", defaultValue = "3.5.5")
-    private String sparkVersion;
 
     /**
      * How long building the environment and importing may take, in seconds.
@@ -117,13 +84,9 @@ public class VerifyMojo extends AbstractPysparkMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
-        Path home = SparkHome.find(sparkHome == null ? null : sparkHome.toPath(), System.getenv());
-        List<String> archives = new ParameterValues(getLog()).strings(pysparkArchives, "<pysparkArchives>");
-        if (home == null && archives.isEmpty()) {
-            pysparkFromIndex(sparkVersion, workDirectory.toPath().resolve("pip"), "The entry point is verified")
-                    .forEach(a -> archives.add(a.toString()));
-        }
-        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(archives);
+        Path home = sparkHome();
+        String pyspark = home != null ? SparkHome.pythonPath(home) : PysparkArchives.localPythonPath(
+                pysparkArchives(workDirectory.toPath().resolve("pip"), "The entry point is verified"));
         String base = python;
         if (wheelhouse.isFile()) { // else the verifier says what to do
             NodeRuntime runtime = wheelhouseRuntime(wheelhouse.toPath());

@@ -1,7 +1,7 @@
 package io.github.sparkwheel.runner;
 
-import io.github.sparkwheel.protocol.Protocol;
 import io.github.sparkwheel.Resources;
+import io.github.sparkwheel.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.github.sparkwheel.staging;
 
-import io.github.sparkwheel.protocol.LayerKind;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.protocol.LayerKind;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.wheelhouse.Lock;
 import io.github.sparkwheel.wheelhouse.Manifest;

@@ -1,9 +1,9 @@
 package io.github.sparkwheel.submit;
 
-import io.github.sparkwheel.protocol.LayerKind;
-import io.github.sparkwheel.protocol.StagingPlan;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.hadoop.HadoopConf;
+import io.github.sparkwheel.protocol.LayerKind;
+import io.github.sparkwheel.protocol.StagingPlan;
 import io.github.sparkwheel.spark.PysparkArchives;
 import io.github.sparkwheel.staging.Layer;
 import io.github.sparkwheel.staging.SparkRuntimeLayer;

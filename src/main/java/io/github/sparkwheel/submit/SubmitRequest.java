@@ -1,7 +1,7 @@
 package io.github.sparkwheel.submit;
 
-import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.hadoop.ClusterJvm;
+import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.spark.SparkClasspath;
 import io.github.sparkwheel.spark.SparkJars;

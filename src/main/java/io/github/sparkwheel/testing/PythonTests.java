@@ -1,6 +1,5 @@
 package io.github.sparkwheel.testing;
 
-import io.github.sparkwheel.protocol.Protocol;
 import com.google.gson.JsonObject;
 import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.Resources;
@@ -13,6 +12,7 @@ import io.github.sparkwheel.process.ProcessResult;
 import io.github.sparkwheel.process.ProcessRunner;
 import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
+import io.github.sparkwheel.protocol.Protocol;
 import io.github.sparkwheel.runner.Bootstrap;
 import io.github.sparkwheel.spark.SparkHome;
 import io.github.sparkwheel.wheelhouse.Lock;

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
-import io.github.sparkwheel.process.ProcessResult;
-import io.github.sparkwheel.process.ProcessRunner;
-import io.github.sparkwheel.process.ProcessSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
