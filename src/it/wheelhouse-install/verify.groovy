@@ -39,26 +39,20 @@ def graph = bom.dependencies.collectEntries { [(it.ref): (it.dependencies ?: [])
 assert graph['pkg:maven/it.pyspark/installed-job@1.0?classifier=wheelhouse&type=zip'] == ['pkg:pypi/simplejob@0.5']
 assert graph['pkg:pypi/simplejob@0.5'] == ['pkg:pypi/pytest@9.1.1']
 assert graph['pkg:pypi/pytest@9.1.1'].size() == 4
-// the plugin itself, as installed: its POM names no library Maven would resolve for its class realm (they are
-// inside its jar, relocated), and META-INF/BUNDLED-LIBRARIES.txt names every library the jar bundles
+// the plugin itself, as installed: a plain jar of its own classes, whose POM names the few libraries it runs with
+// (visible to scanners, replaceable with <plugin><dependencies>), none of what cyclonedx-core-java would drag in
 def pluginDir = new File(localRepositoryPath, 'io/github/sparkwheel/pyspark-maven-plugin').listFiles().find { it.isDirectory() }
 def pluginPom = new groovy.xml.XmlSlurper().parse(pluginDir.listFiles().find { it.name.endsWith('.pom') })
-def resolved = pluginPom.dependencies.dependency.findAll { !(it.scope.text() in ['provided', 'test']) }
-assert resolved.isEmpty() : "the installed plugin POM makes Maven resolve: ${resolved.collect { it.artifactId.text() }}"
-def pluginJar = new java.util.zip.ZipFile(pluginDir.listFiles().find { it.name.endsWith('.jar') })
-def bundledPoms = pluginJar.entries().toList()*.name.findAll { it ==~ /META-INF\/maven\/[^\/]+\/[^\/]+\/pom\.properties/ }
-def bundled = bundledPoms.collect { name ->
-    def props = new Properties()
-    props.load(pluginJar.getInputStream(pluginJar.getEntry(name)))
-    "${props.groupId}:${props.artifactId}:${props.version}".toString()
-}.findAll { !it.startsWith('io.github.sparkwheel:') } as Set
-def listing = pluginJar.getInputStream(pluginJar.getEntry('META-INF/BUNDLED-LIBRARIES.txt')).text
-def listed = (listing =~ /[\w.-]+:[\w.-]+:\d[\w.-]*/).collect { it }
-assert bundled.every { it in listed } : "bundled but not in BUNDLED-LIBRARIES.txt: ${bundled.findAll { !(it in listed) }}"
-// tomlj's jar carries no pom.properties: its classes stand for it
-assert (listed - bundled) == ['org.tomlj:tomlj:1.1.1'] && pluginJar.getEntry('io/github/sparkwheel/bundled/org/tomlj/Toml.class') != null
-assert pluginJar.getEntry('io/github/sparkwheel/bundled/org/cyclonedx/generators/BomGeneratorFactory.class') != null
-assert pluginJar.getEntry('org/cyclonedx/generators/BomGeneratorFactory.class') == null
+def runtime = pluginPom.dependencies.dependency.findAll { !(it.scope.text() in ['provided', 'test']) }
+        .collect { "${it.groupId.text()}:${it.artifactId.text()}".toString() } as Set
+assert runtime == ['org.apache.commons:commons-compress', 'com.google.code.gson:gson', 'org.tomlj:tomlj'] as Set : runtime
+def pluginJar = new java.util.zip.ZipFile(pluginDir.listFiles().find { it.name.endsWith('.jar') && !it.name.contains('-sources') })
+def names = pluginJar.entries().toList()*.name
+def foreign = names.findAll { it.endsWith('.class') && !it.startsWith('io/github/sparkwheel/') }
+assert foreign.isEmpty() : "classes that are not the plugin's own: ${foreign.take(5)}"
+assert !names.any { it.startsWith('io/github/sparkwheel/bundled/') }
+assert pluginJar.getEntry('io/github/sparkwheel/sbom/licenses/licenses.json') != null
 assert pluginJar.getEntry('META-INF/LICENSE') != null && pluginJar.getEntry('META-INF/NOTICE') != null
+assert new File(pluginDir, pluginDir.listFiles().find { it.name.endsWith('.jar') }.name).length() < 2_000_000
 pluginJar.close()
 return true

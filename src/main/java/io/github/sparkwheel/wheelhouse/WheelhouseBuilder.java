@@ -186,7 +186,7 @@ public final class WheelhouseBuilder {
         byte[] json = WheelhouseSbom.json(request.sbomSubject, lock, info.tag, request.pluginVersion, timestamp);
         Files.createDirectories(request.sbomFile.toAbsolutePath().getParent());
         Files.write(request.sbomFile, json);
-        log.info("Wrote " + request.sbomFile + " (CycloneDX " + WheelhouseSbom.SPEC_VERSION.getVersionString()
+        log.info("Wrote " + request.sbomFile + " (CycloneDX " + WheelhouseSbom.SPEC_VERSION
                 + " bill of materials of " + request.sbomSubject + ": " + lock.wheels().size() + " wheels, "
                 + WheelhouseSbom.digest(json) + ")");
     }

@@ -1,43 +1,32 @@
 package io.github.sparkwheel.wheelhouse;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.github.sparkwheel.Digests;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.cyclonedx.Version;
-import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.generators.BomGeneratorFactory;
-import org.cyclonedx.model.Bom;
-import org.cyclonedx.model.Component;
-import org.cyclonedx.model.Dependency;
-import org.cyclonedx.model.Hash;
-import org.cyclonedx.model.License;
-import org.cyclonedx.model.LicenseChoice;
-import org.cyclonedx.model.Metadata;
-import org.cyclonedx.model.Property;
-import org.cyclonedx.model.license.Expression;
-import org.cyclonedx.model.metadata.ToolInformation;
-import org.cyclonedx.util.LicenseResolver;
 
 /**
- * The CycloneDX bill of materials of a wheelhouse: the job (a Maven artifact) as its subject, one component per
- * wheel with its sha256 and licence (from the wheel's METADATA), and the dependency graph the wheels declare.
- * Its bytes depend only on the wheels, the subject and the build's timestamp.
+ * The CycloneDX 1.6 bill of materials of a wheelhouse: the job (a Maven artifact) as its subject, one component per
+ * wheel with its sha256 and licence (from the wheel's METADATA, named as SPDX names it), and the dependency graph
+ * the wheels declare. Its bytes depend only on the wheels, the subject and the build's timestamp. Written as JSON
+ * with the plugin's own JSON library; the tests check it against CycloneDX's schema.
  */
 public final class WheelhouseSbom {
 
-    public static final Version SPEC_VERSION = Version.VERSION_16;
+    public static final String SPEC_VERSION = "1.6";
     private static final String PROPERTY_PREFIX = "pyspark-maven-plugin:";
     /** A {@code License} field longer than this is a licence's text, not its name. */
     private static final int MAX_LICENSE_NAME = 100;
@@ -63,7 +52,7 @@ public final class WheelhouseSbom {
             if (classifier != null && !classifier.isEmpty()) {
                 qualifiers.put("classifier", classifier);
             }
-            return WheelhouseSbom.purl(PackageURL.StandardTypes.MAVEN, groupId, artifactId, version, qualifiers);
+            return WheelhouseSbom.purl("maven", groupId, artifactId, version, qualifiers);
         }
 
         @Override
@@ -74,27 +63,12 @@ public final class WheelhouseSbom {
 
     private WheelhouseSbom() {}
 
-    /**
-     * Loads the JSON writer and the licence list (about 0.7 s the first time in a JVM) on a daemon thread, to be
-     * called before pip runs: the BOM is then written in a tenth of that once the wheels are there.
-     */
+    /** Reads the SPDX licence data on a daemon thread, to be called before pip runs. */
     public static void warmUpInBackground() {
         Thread warmUp = new Thread(() -> {
-            try { // a BOM of one of each: every class and serializer the real one needs
-                Bom bom = new Bom();
-                Component component = new Component();
-                component.setType(Component.Type.LIBRARY);
-                component.setName("warm-up");
-                component.setPurl(purl(PackageURL.StandardTypes.PYPI, null, "warm-up", "1", null));
-                component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, "0".repeat(64))));
-                component.setLicenses(licenses(WheelMetadata.parse("Name: warm-up\nLicense: MIT\n")));
-                component.addProperty(property("warm-up", "1"));
-                bom.addComponent(component);
-                Dependency dependency = new Dependency(component.getPurl());
-                dependency.addDependency(new Dependency(component.getPurl()));
-                bom.setDependencies(List.of(dependency));
-                BomGeneratorFactory.createJson(SPEC_VERSION, bom).toJsonString();
-            } catch (GeneratorException | RuntimeException ignored) {
+            try {
+                SpdxLicenses.get();
+            } catch (RuntimeException ignored) {
                 // the real call reports what is wrong
             }
         }, "pyspark-sbom-warm-up");
@@ -108,7 +82,7 @@ public final class WheelhouseSbom {
      */
     public static byte[] json(Subject subject, Lock lock, String pythonTag, String pluginVersion, Instant timestamp)
             throws IOException {
-        Map<String, Component> components = new TreeMap<>();
+        Map<String, JsonObject> components = new TreeMap<>();
         Map<String, List<String>> requires = new TreeMap<>();
         for (WheelFile wheel : lock.wheels()) {
             String text = wheel.metadata();
@@ -117,92 +91,113 @@ public final class WheelhouseSbom {
             requires.put(wheel.name(), metadata.requiredDistributions());
         }
 
-        Bom bom = new Bom();
-        bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes((subject.purl() + "\n" + lock.text())
+        JsonObject bom = new JsonObject();
+        bom.addProperty("bomFormat", "CycloneDX");
+        bom.addProperty("specVersion", SPEC_VERSION);
+        bom.addProperty("serialNumber", "urn:uuid:" + UUID.nameUUIDFromBytes((subject.purl() + "\n" + lock.text())
                 .getBytes(StandardCharsets.UTF_8)));
-        bom.setVersion(1);
-        Metadata metadata = new Metadata();
-        metadata.setTimestamp(timestamp == null ? null : Date.from(timestamp)); // the library's default is now
-        Component tool = new Component();
-        tool.setType(Component.Type.APPLICATION);
-        tool.setGroup("io.github.sparkwheel");
-        tool.setName("pyspark-maven-plugin");
-        tool.setVersion(pluginVersion);
-        ToolInformation tools = new ToolInformation();
-        tools.setComponents(List.of(tool));
-        metadata.setToolChoice(tools);
-        Component job = new Component();
-        job.setType(Component.Type.APPLICATION);
-        job.setGroup(subject.groupId);
-        job.setName(subject.artifactId);
-        job.setVersion(subject.version);
-        job.setPurl(subject.purl());
-        job.setBomRef(subject.purl());
-        job.addProperty(property("python", pythonTag));
-        metadata.setComponent(job);
-        bom.setMetadata(metadata);
-        bom.setComponents(new ArrayList<>(components.values()));
+        bom.addProperty("version", 1);
+        JsonObject metadata = new JsonObject();
+        if (timestamp != null) {
+            metadata.addProperty("timestamp", timestamp.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        JsonObject tool = new JsonObject();
+        tool.addProperty("type", "application");
+        tool.addProperty("group", "io.github.sparkwheel");
+        tool.addProperty("name", "pyspark-maven-plugin");
+        tool.addProperty("version", pluginVersion);
+        JsonObject tools = new JsonObject();
+        tools.add("components", array(tool));
+        metadata.add("tools", tools);
+        JsonObject job = new JsonObject();
+        job.addProperty("type", "application");
+        job.addProperty("bom-ref", subject.purl());
+        job.addProperty("group", subject.groupId);
+        job.addProperty("name", subject.artifactId);
+        job.addProperty("version", subject.version);
+        job.addProperty("purl", subject.purl());
+        job.add("properties", array(property("python", pythonTag)));
+        metadata.add("component", job);
+        bom.add("metadata", metadata);
+        JsonArray componentArray = new JsonArray();
+        components.values().forEach(componentArray::add);
+        bom.add("components", componentArray);
 
         // the graph, limited to the wheels in the wheelhouse; the subject depends on what no wheel requires
         Set<String> required = new TreeSet<>();
-        List<Dependency> dependencies = new ArrayList<>();
+        JsonArray dependencies = new JsonArray();
         for (Map.Entry<String, List<String>> wheel : requires.entrySet()) {
-            Dependency dependency = new Dependency(components.get(wheel.getKey()).getBomRef());
+            JsonArray dependsOn = new JsonArray();
             for (String name : new TreeSet<>(wheel.getValue())) {
                 if (components.containsKey(name) && !name.equals(wheel.getKey())) {
-                    dependency.addDependency(new Dependency(components.get(name).getBomRef()));
+                    dependsOn.add(ref(components.get(name)));
                     required.add(name);
                 }
             }
-            dependencies.add(dependency);
+            dependencies.add(dependency(ref(components.get(wheel.getKey())), dependsOn));
         }
-        Dependency root = new Dependency(subject.purl());
+        JsonArray roots = new JsonArray();
         for (String name : components.keySet()) {
             if (!required.contains(name)) {
-                root.addDependency(new Dependency(components.get(name).getBomRef()));
+                roots.add(ref(components.get(name)));
             }
         }
-        dependencies.add(0, root);
-        bom.setDependencies(dependencies);
-        try {
-            return (BomGeneratorFactory.createJson(SPEC_VERSION, bom).toJsonString() + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (GeneratorException e) {
-            throw new IOException("Cannot write the bill of materials of " + subject + ": " + e.getMessage(), e);
-        }
+        JsonArray graph = new JsonArray();
+        graph.add(dependency(subject.purl(), roots));
+        graph.addAll(dependencies);
+        bom.add("dependencies", graph);
+        return (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bom) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Component component(WheelFile wheel, WheelMetadata metadata) {
-        Component component = new Component();
-        component.setType(Component.Type.LIBRARY);
-        component.setName(wheel.name());
-        component.setVersion(wheel.version());
-        String purl = purl(PackageURL.StandardTypes.PYPI, null, wheel.name(), wheel.version(), null);
-        component.setPurl(purl);
-        component.setBomRef(purl);
+    private static JsonObject dependency(String ref, JsonArray dependsOn) {
+        JsonObject dependency = new JsonObject();
+        dependency.addProperty("ref", ref);
+        if (!dependsOn.isEmpty()) {
+            dependency.add("dependsOn", dependsOn);
+        }
+        return dependency;
+    }
+
+    private static String ref(JsonObject component) {
+        return component.get("bom-ref").getAsString();
+    }
+
+    private static JsonObject component(WheelFile wheel, WheelMetadata metadata) {
+        JsonObject component = new JsonObject();
+        String purl = purl("pypi", null, wheel.name(), wheel.version(), null);
+        component.addProperty("type", "library");
+        component.addProperty("bom-ref", purl);
+        component.addProperty("name", wheel.name());
+        component.addProperty("version", wheel.version());
         String summary = metadata.first("Summary");
         if (summary != null && !summary.isBlank()) {
-            component.setDescription(summary);
+            component.addProperty("description", summary);
         }
-        component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, wheel.sha256())));
-        LicenseChoice licenses = licenses(metadata);
+        JsonObject hash = new JsonObject();
+        hash.addProperty("alg", "SHA-256");
+        hash.addProperty("content", wheel.sha256());
+        component.add("hashes", array(hash));
+        JsonArray licenses = licenses(metadata);
         if (licenses != null) {
-            component.setLicenses(licenses);
+            component.add("licenses", licenses);
         }
-        component.addProperty(property("wheel", Manifest.WHEEL_DIRECTORY + "/" + wheel.fileName()));
+        component.addProperty("purl", purl);
+        component.add("properties", array(property("wheel", Manifest.WHEEL_DIRECTORY + "/" + wheel.fileName())));
         return component;
     }
 
     /**
-     * The wheel's licence: its {@code License-Expression} (PEP 639, SPDX), else its {@code License} field (an SPDX
-     * id where it names one), else its {@code License ::} classifiers; {@code null} when it declares none.
+     * The wheel's licences, as CycloneDX's {@code licenses} array: its {@code License-Expression} (PEP 639, SPDX),
+     * else its {@code License} field (an SPDX id where it names one), else its {@code License ::} classifiers;
+     * {@code null} when it declares none.
      */
-    static LicenseChoice licenses(WheelMetadata metadata) {
+    static JsonArray licenses(WheelMetadata metadata) {
         String expression = metadata.first("License-Expression");
         if (expression != null && !expression.isBlank()) {
-            LicenseChoice choice = new LicenseChoice();
-            choice.setExpression(new Expression(expression.trim()));
-            return choice;
+            JsonObject choice = new JsonObject();
+            choice.addProperty("expression", expression.trim());
+            return array(choice);
         }
         Set<String> names = new LinkedHashSet<>();
         String field = metadata.first("License");
@@ -215,40 +210,75 @@ public final class WheelhouseSbom {
         if (names.isEmpty()) {
             return null;
         }
-        LicenseChoice choice = new LicenseChoice();
+        JsonArray licenses = new JsonArray();
         Set<String> seen = new TreeSet<>();
         for (String name : names) {
-            LicenseChoice resolved = LicenseResolver.resolve(name, false);
-            if (resolved != null && resolved.getLicenses() != null && !resolved.getLicenses().isEmpty()) {
-                for (License license : resolved.getLicenses()) {
-                    if (seen.add(license.getId() != null ? license.getId() : license.getName())) {
-                        choice.addLicense(license);
-                    }
+            SpdxLicenses.Resolved resolved = SpdxLicenses.get().resolve(name);
+            JsonObject license = new JsonObject();
+            if (resolved != null && resolved.id != null) {
+                if (!seen.add(resolved.id)) {
+                    continue;
                 }
-            } else if (seen.add(name)) {
-                License license = new License();
-                license.setName(name);
-                choice.addLicense(license);
+                license.addProperty("id", resolved.id);
+                if (resolved.url != null) {
+                    license.addProperty("url", resolved.url);
+                }
+            } else if (seen.add(name)) { // an expression the mapping gives a name is kept as the name itself
+                license.addProperty("name", name);
+            } else {
+                continue;
             }
+            JsonObject choice = new JsonObject();
+            choice.add("license", license);
+            licenses.add(choice);
         }
-        return choice;
+        return licenses;
     }
 
-    private static Property property(String name, String value) {
-        Property property = new Property();
-        property.setName(PROPERTY_PREFIX + name);
-        property.setValue(value);
+    private static JsonObject property(String name, String value) {
+        JsonObject property = new JsonObject();
+        property.addProperty("name", PROPERTY_PREFIX + name);
+        property.addProperty("value", value);
         return property;
     }
 
-    private static String purl(String type, String namespace, String name, String version,
-            TreeMap<String, String> qualifiers) {
-        try {
-            return new PackageURL(type, namespace, name, version, qualifiers, null).canonicalize();
-        } catch (MalformedPackageURLException e) {
-            throw new IllegalArgumentException("Cannot name " + name + " " + version + " as a package URL: "
-                    + e.getMessage(), e);
+    private static JsonArray array(JsonObject element) {
+        JsonArray array = new JsonArray();
+        array.add(element);
+        return array;
+    }
+
+    /**
+     * A package URL ({@code pkg:type/namespace/name@version?qualifiers}), as the purl specification writes it: a PyPI
+     * name lower-case with {@code -} for {@code _}, each part percent-encoded, the qualifiers sorted.
+     */
+    static String purl(String type, String namespace, String name, String version, TreeMap<String, String> qualifiers) {
+        if (type.equals("pypi")) {
+            name = name.toLowerCase(Locale.ROOT).replace('_', '-');
         }
+        StringBuilder purl = new StringBuilder("pkg:").append(type).append('/');
+        if (namespace != null && !namespace.isEmpty()) {
+            for (String segment : namespace.split("/")) {
+                purl.append(encode(segment)).append('/');
+            }
+        }
+        purl.append(encode(name));
+        if (version != null) {
+            purl.append('@').append(encode(version));
+        }
+        if (qualifiers != null && !qualifiers.isEmpty()) {
+            StringBuilder query = new StringBuilder();
+            qualifiers.forEach((key, value) -> query.append(query.length() == 0 ? "" : "&")
+                    .append(key.toLowerCase(Locale.ROOT)).append('=').append(encode(value)));
+            purl.append('?').append(query);
+        }
+        return purl.toString();
+    }
+
+    /** Percent-encodes all but the purl's unreserved characters. */
+    private static String encode(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     /** A digest of the BOM's bytes, for the build log. */

@@ -2,6 +2,7 @@ package io.github.sparkwheel.wheelhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
 import io.github.sparkwheel.Digests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cyclonedx.Version;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
-import org.cyclonedx.model.License;
-import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class WheelhouseSbomTest {
         byte[] json = WheelhouseSbom.json(SUBJECT, lock, "cp311-cp311-manylinux_2_36_x86_64", "0.1.0",
                 Instant.parse("2026-03-01T10:00:00Z"));
 
-        assertThat(new JsonParser().validate(json, WheelhouseSbom.SPEC_VERSION)).isEmpty();
+        assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
         Bom bom = new JsonParser().parse(json);
         assertThat(bom.getSpecVersion()).isEqualTo("1.6");
         assertThat(bom.getSerialNumber()).matches("urn:uuid:[0-9a-f-]{36}");
@@ -114,11 +114,41 @@ class WheelhouseSbomTest {
                 + "Classifier: Programming Language :: Python :: 3\n\nBody: not a header\n");
         assertThat(fullText.first("License")).startsWith("Copyright (c) 2005 Someone\nAll rights reserved.");
         assertThat(fullText.first("Body")).isNull();
-        LicenseChoice choice = WheelhouseSbom.licenses(fullText);
-        assertThat(choice.getLicenses()).extracting(License::getName).contains("Other/Proprietary License");
-        assertThat(choice.getLicenses()).hasSize(2);
+        JsonArray choice = WheelhouseSbom.licenses(fullText);
+        assertThat(choice).hasSize(2); // neither classifier says which licence exactly: both stay names
+        assertThat(choice.get(0).getAsJsonObject().getAsJsonObject("license").get("name").getAsString())
+                .isEqualTo("Apache Software License");
+        assertThat(choice.get(1).getAsJsonObject().getAsJsonObject("license").get("name").getAsString())
+                .isEqualTo("Other/Proprietary License");
         assertThat(WheelhouseSbom.licenses(WheelMetadata.parse("Name: x\nLicense: UNKNOWN\n"))).isNull();
         assertThat(WheelhouseSbom.licenses(WheelMetadata.parse("Name: x\n"))).isNull();
+    }
+
+    @Test
+    void licenses_areNamedAsSpdxNamesThem_byIdFullNameOrUrl_andUnknownWordsStayWords() {
+        assertThat(license("MIT License").get("id").getAsString()).isEqualTo("MIT"); // SPDX's full name
+        assertThat(license("apache-2.0").get("id").getAsString()).isEqualTo("Apache-2.0"); // an id, any case
+        assertThat(license("https://www.apache.org/licenses/LICENSE-2.0").get("id").getAsString())
+                .isEqualTo("Apache-2.0"); // one of its URLs
+        assertThat(license("Apache 2.0").get("id").getAsString()).isEqualTo("Apache-2.0"); // CycloneDX's mapping
+        assertThat(license("Our Own Terms 1.0").get("name").getAsString()).isEqualTo("Our Own Terms 1.0");
+        assertThat(SpdxLicenses.get().size()).as("the SPDX list the build takes from cyclonedx-core-java").isGreaterThan(500);
+    }
+
+    private static com.google.gson.JsonObject license(String field) {
+        JsonArray licenses = WheelhouseSbom.licenses(WheelMetadata.parse("Name: x\nLicense: " + field + "\n"));
+        assertThat(licenses).hasSize(1);
+        return licenses.get(0).getAsJsonObject().getAsJsonObject("license");
+    }
+
+    @Test
+    void purl_encodesWhatThePurlSpecificationEncodes() {
+        assertThat(WheelhouseSbom.purl("pypi", null, "Typing_Extensions", "4.12.2+local.1", null))
+                .isEqualTo("pkg:pypi/typing-extensions@4.12.2%2Blocal.1");
+        java.util.TreeMap<String, String> qualifiers = new java.util.TreeMap<>(java.util.Map.of("type", "zip",
+                "classifier", "wheel house"));
+        assertThat(WheelhouseSbom.purl("maven", "com.example", "job", "1.0-SNAPSHOT", qualifiers))
+                .isEqualTo("pkg:maven/com.example/job@1.0-SNAPSHOT?classifier=wheel%20house&type=zip");
     }
 
     @Test
@@ -133,7 +163,7 @@ class WheelhouseSbomTest {
     void json_ofAWheelWithoutLicenceOrMetadataFields() throws Exception {
         Lock lock = Lock.of(List.of(WheelFile.of(TestWheels.wheel(dir, "job-1.0-py3-none-any.whl", null))));
         byte[] json = WheelhouseSbom.json(SUBJECT, lock, "py3", "0.1.0", null);
-        assertThat(new JsonParser().validate(json, WheelhouseSbom.SPEC_VERSION)).isEmpty();
+        assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
         Component job = new JsonParser().parse(json).getComponents().get(0);
         assertThat(job.getLicenses()).isNull();
         assertThat(job.getPurl()).isEqualTo("pkg:pypi/job@1.0");
