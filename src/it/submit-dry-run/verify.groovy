@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Dry run, nothing is submitted. The command:')
-def line = log.readLines().find { it.contains('io.github.sparkwheel.submit.SubmitLauncher') || it.contains('bin/spark-submit') }
+def line = log.readLines().find { it.contains('io.github.sparkwheel.helpers.SubmitLauncher') || it.contains('bin/spark-submit') }
 assert line != null : log
 assert line.contains('--master yarn --deploy-mode cluster --name dry-run-job --queue analytics --executor-memory 2g --num-executors 4')
 // the layers, as they would be staged: the dependency layer beside the job layer, the Spark runtime as one archive

@@ -35,7 +35,7 @@ def plugin = new File(localRepositoryPath, 'io/github/sparkwheel/pyspark-maven-p
         .listFiles().find { it.name.endsWith('.jar') }
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 def process = [java, '-cp', ([new File(yarnDir, 'conf').path] + sparkJars + [plugin.path]).join(File.pathSeparator),
-               'io.github.sparkwheel.staging.LayerStager', plan.path].execute()
+               'io.github.sparkwheel.helpers.LayerStager', plan.path].execute()
 def out = new StringBuilder(), err = new StringBuilder()
 process.consumeProcessOutput(out, err)
 assert process.waitFor() == 0 : "$out\n$err"
