@@ -1,6 +1,7 @@
-"""Waits until the MiniYARNCluster started in pre-integration-test has written DIR/yarn.properties.
+"""Waits until the MiniYARNCluster started in pre-integration-test has written DIR/yarn.properties (or, for the
+secure one, DIR/secure.properties).
 
-usage: python wait_for_yarn.py DIR [SECONDS]
+usage: python wait_for_yarn.py DIR [SECONDS [FILE]]
        python wait_for_yarn.py --reset DIR     (before the cluster starts: forget an earlier run's files)
 """
 import os
@@ -8,8 +9,8 @@ import sys
 import time
 
 
-def main(directory, seconds=180):
-    ready = os.path.join(directory, "yarn.properties")
+def main(directory, seconds=180, name="yarn.properties"):
+    ready = os.path.join(directory, name)
     deadline = time.time() + seconds
     while not os.path.exists(ready):
         if time.time() > deadline:
@@ -20,7 +21,7 @@ def main(directory, seconds=180):
 
 
 def reset(directory):
-    for name in ("yarn.properties", "applications.properties", "stop"):
+    for name in ("yarn.properties", "secure.properties", "applications.properties", "stop"):
         try:
             os.remove(os.path.join(directory, name))
         except FileNotFoundError:
@@ -32,4 +33,5 @@ if __name__ == "__main__":
     if sys.argv[1] == "--reset":
         reset(sys.argv[2])
     else:
-        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 180)
+        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 180,
+             sys.argv[3] if len(sys.argv) > 3 else "yarn.properties")

@@ -1,5 +1,6 @@
 package io.github.sparkwheel.hadoop;
 
+import io.github.sparkwheel.kerberos.KerberosLogin;
 import io.github.sparkwheel.process.JvmCommand;
 import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.protocol.Protocol;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A JVM over the Hadoop client that Spark brings, for the plugin's code that talks to the cluster: {@code java
@@ -24,19 +26,26 @@ public final class ClusterJvm {
     private final Path sparkHome;
     private final List<Path> sparkJars;
     private final List<String> moduleOptions;
+    private final KerberosLogin login;
+    private final String proxyUser;
 
     /**
      * @param java the java to start; {@code null}: this JVM's
      * @param hadoopConfDir the Hadoop configuration directory, or {@code null} (a local master)
      * @param sparkHome a Spark installation whose {@code jars/} is the classpath, or {@code null} for {@code sparkJars}
      * @param moduleOptions the JDK module options of the Spark version
+     * @param login how to log in to a Kerberos-secured cluster, or {@code null}
+     * @param proxyUser whom the helpers act for ({@code <proxyUser>}), or {@code null}
      */
-    public ClusterJvm(String java, Path hadoopConfDir, Path sparkHome, List<Path> sparkJars, List<String> moduleOptions) {
+    public ClusterJvm(String java, Path hadoopConfDir, Path sparkHome, List<Path> sparkJars, List<String> moduleOptions,
+            KerberosLogin login, String proxyUser) {
         this.java = java;
         this.hadoopConfDir = hadoopConfDir;
         this.sparkHome = sparkHome;
         this.sparkJars = List.copyOf(sparkJars);
         this.moduleOptions = List.copyOf(moduleOptions);
+        this.login = login;
+        this.proxyUser = proxyUser;
     }
 
     /** The jar (or classes directory) this plugin runs from: the helpers' classes are there. */
@@ -63,9 +72,25 @@ public final class ClusterJvm {
         return classpath;
     }
 
-    /** A JVM of {@code main} over {@link #classpath}, for its arguments to be added. */
+    /**
+     * A JVM of {@code main} over {@link #classpath}, for its arguments to be added: Spark's module options, and with
+     * Kerberos the krb5.conf and how a helper logs in ({@link Protocol#LOGIN_KEYTAB}, …).
+     */
     public JvmCommand jvm(String main) throws IOException {
-        return JvmCommand.of(java).options(moduleOptions).classpath(classpath()).main(main);
+        JvmCommand jvm = JvmCommand.of(java).options(moduleOptions).classpath(classpath()).main(main);
+        if (login != null) {
+            jvm.options(login.jvmOptions());
+            login.helperProperties().forEach(jvm::systemProperty);
+        }
+        if (proxyUser != null) {
+            jvm.systemProperty(Protocol.LOGIN_PROXY_USER, proxyUser);
+        }
+        return jvm;
+    }
+
+    /** Variables every such JVM needs: the ticket cache it logs in from. */
+    public Map<String, String> environment() {
+        return login == null ? Map.of() : login.environment();
     }
 
     /** A quiet process spec of a helper with these arguments. */
@@ -73,6 +98,7 @@ public final class ClusterJvm {
         if (helper.mainClass() == null) {
             throw new IllegalArgumentException(helper + " is not a helper of the plugin's");
         }
-        return ProcessSpec.builder(jvm(helper.mainClass()).arguments(args).command()).quiet(true);
+        return ProcessSpec.builder(jvm(helper.mainClass()).arguments(args).command()).environment(environment())
+                .quiet(true);
     }
 }

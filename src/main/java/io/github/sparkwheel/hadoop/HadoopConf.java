@@ -81,6 +81,21 @@ public final class HadoopConf {
         return defaultFs.replaceAll("/+$", "") + (directory.startsWith("/") ? "" : "/user/" + user + "/") + directory;
     }
 
+    /** The cluster's {@code fs.defaultFS} as {@code scheme://authority}, or {@code null} when none is set. */
+    public static String defaultFileSystem(Path dir) throws IOException {
+        String defaultFs = dir == null ? null : property(dir, "core-site.xml", "fs.defaultFS").orElse(null);
+        if (defaultFs == null) {
+            return null;
+        }
+        java.net.URI uri = java.net.URI.create(defaultFs.trim());
+        return uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
+    }
+
+    /** The cluster's {@code hadoop.security.authentication} (core-site.xml), or {@code null} (Hadoop's default, simple). */
+    public static String authentication(Path dir) throws IOException {
+        return dir == null ? null : property(dir, "core-site.xml", "hadoop.security.authentication").orElse(null);
+    }
+
     /** A property of {@code <dir>/<file>} (e.g. yarn-site.xml). */
     static Optional<String> property(Path dir, String file, String name) throws IOException {
         Path xml = dir.resolve(file);

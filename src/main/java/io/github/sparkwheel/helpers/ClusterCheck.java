@@ -46,8 +46,9 @@ public final class ClusterCheck {
         this.timeoutMillis = timeoutMillis;
     }
 
-    public static void main(String[] args) {
-        System.exit(check(HadoopClient.configuration(), System.out, Long.parseLong(args[0]), args.length > 1 ? args[1] : "-"));
+    public static void main(String[] args) throws Exception {
+        Configuration conf = HadoopClient.configuration();
+        System.exit(HadoopClient.run(() -> check(conf, System.out, Long.parseLong(args[0]), args.length > 1 ? args[1] : "-")));
     }
 
     /**
@@ -56,9 +57,16 @@ public final class ClusterCheck {
      */
     public static int check(Configuration conf, PrintStream out, long timeoutMillis, String staging) {
         ClusterCheck check = new ClusterCheck(conf, out, timeoutMillis);
-        String failure = check.resourceManager();
-        if (failure == null) {
-            failure = check.fileSystem("-".equals(staging) ? null : staging);
+        String failure;
+        try {
+            failure = check.resourceManager();
+            if (failure == null) {
+                failure = check.fileSystem("-".equals(staging) ? null : staging);
+            }
+        } catch (Refused refused) {
+            out.println(Protocol.Failure.CLUSTER_REFUSED.line(refused.getMessage()));
+            out.flush();
+            return Protocol.Failure.CLUSTER_REFUSED.status();
         }
         if (failure != null) {
             out.println(UNREACHABLE.line(failure));
@@ -94,7 +102,8 @@ public final class ClusterCheck {
                         YarnConfiguration.DEFAULT_RM_PORT);
                 reason = connect(address, deadline);
                 if (reason == null) {
-                    String rpc = withDeadline(deadline, () -> {
+                    String target = "the ResourceManager at " + address.getHostString() + ":" + address.getPort();
+                    String rpc = withDeadline(deadline, target, () -> {
                         YarnClient client = HadoopClient.yarn(conf, deadline - System.currentTimeMillis());
                         try {
                             client.getYarnClusterMetrics();
@@ -150,7 +159,7 @@ public final class ClusterCheck {
             }
         }
         if (reason == null) {
-            reason = withDeadline(deadline, () -> {
+            reason = withDeadline(deadline, "the file system " + uri, () -> {
                 Configuration quick = new Configuration(conf);
                 quick.setInt("ipc.client.connect.max.retries", 1);
                 quick.setInt("ipc.client.connect.max.retries.on.timeouts", 1);
@@ -226,8 +235,55 @@ public final class ClusterCheck {
         Void call() throws Exception;
     }
 
-    /** Runs {@code call} until the deadline: {@code null} when it returned, else why not. */
-    private static String withDeadline(long deadline, Call call) {
+    /** The cluster answered, and refused who this JVM is: no use waiting for it to answer otherwise. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What the cluster's refusal means and what to do, or {@code null} when {@code e} is no refusal (the cluster did not
+     * answer yet): a secured cluster addressed with a simple configuration, a proxy user it does not allow, a login
+     * without usable credentials.
+     */
+    String refusal(Throwable e, String target) {
+        String all = HadoopClient.messages(e);
+        String said = target + " answered: " + firstLine(all);
+        if (all.contains("SIMPLE authentication is not enabled")) {
+            return "The cluster requires Kerberos (" + said + "), but the Hadoop configuration says "
+                    + "hadoop.security.authentication=" + conf.get("hadoop.security.authentication", "simple") + " ("
+                    + source("hadoop.security.authentication") + "): use this cluster's own client configuration, whose "
+                    + "core-site.xml says kerberos; perhaps you should fix <hadoopConfDir> or -Dpyspark.hadoopConfDir";
+        }
+        if (all.contains("is not allowed to impersonate")) {
+            return "The cluster does not let the login act for <proxyUser> " + System.getProperty(
+                    Protocol.LOGIN_PROXY_USER, "") + " (" + said + "): the cluster's hadoop.proxyuser.<login>.hosts and "
+                    + ".users (or .groups) must allow it; ask its admins, or perhaps you should fix <proxyUser> "
+                    + "(-Dpyspark.proxyUser)";
+        }
+        if (all.contains("Client cannot authenticate via") || all.contains("No valid credentials provided")
+                || all.contains("GSSException") || all.contains("Server has invalid Kerberos principal")) {
+            return "The cluster refused the Kerberos login (" + said + "): check that the login's ticket is valid "
+                    + "(klist) and that the Hadoop configuration is this cluster's (its server principals, "
+                    + "<hadoopConfDir>); or set <principal> and <keytab>";
+        }
+        if (all.contains("Can't get Kerberos realm") || all.contains("Cannot locate default realm")) {
+            return "The Hadoop configuration says hadoop.security.authentication=kerberos, but the krb5.conf names no "
+                    + "default realm (" + firstLine(all) + "): set <krb5Conf> (-Dpyspark.krb5Conf) to the cluster's "
+                    + "krb5.conf";
+        }
+        return null;
+    }
+
+    private static String firstLine(String messages) {
+        return messages.split(" \\| ", 2)[0].split("\\R", 2)[0];
+    }
+
+    /** Runs {@code call} until the deadline: {@code null} when it returned, else why not; a refusal ends the check. */
+    private String withDeadline(long deadline, String target, Call call) {
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pyspark-cluster-check");
             t.setDaemon(true);
@@ -240,6 +296,10 @@ public final class ClusterCheck {
         } catch (TimeoutException e) {
             return "it accepts connections but did not answer";
         } catch (java.util.concurrent.ExecutionException e) {
+            String refused = refusal(e.getCause(), target);
+            if (refused != null) {
+                throw new Refused(refused);
+            }
             String message = String.valueOf(e.getCause().getMessage()).split("\\R", 2)[0];
             return e.getCause().getClass().getSimpleName() + ": " + message;
         } catch (InterruptedException e) {

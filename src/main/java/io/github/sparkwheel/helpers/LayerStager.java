@@ -85,7 +85,8 @@ public final class LayerStager {
     public static void main(String[] args) throws Exception {
         java.nio.file.Path planFile = Paths.get(args[0]);
         LayerStager stager = new LayerStager(HadoopClient.configuration(), System.out);
-        int status = stager.stage(StagingPlan.read(planFile));
+        StagingPlan plan = StagingPlan.read(planFile);
+        int status = HadoopClient.run(() -> stager.stage(plan));
         StagingPlan.writePlacements(StagingPlan.placementsFile(planFile), stager.placements());
         System.exit(status);
     }
@@ -138,6 +139,11 @@ public final class LayerStager {
         }
         Path record = new Path(new Path(new Path(root, StagingPlan.RECORDS), plan.artifact().replace(':', '/')),
                 plan.recordId());
+        String home = home(fs, root, plan);
+        if (home != null) {
+            out.println(Protocol.Failure.STAGING_UNWRITABLE.line(home));
+            return Protocol.Failure.STAGING_UNWRITABLE.status();
+        }
         try {
             mkdirs(fs, root);
             mkdirs(fs, layers);
@@ -164,6 +170,30 @@ public final class LayerStager {
             cleanUp(fs, root, plan);
         }
         return 0;
+    }
+
+    /**
+     * Why the default staging directory, under the user's home, cannot be: the cluster knows the login by another name
+     * than the plugin took (a site's own {@code auth_to_local}), or the user has no home there; {@code null} when it can.
+     */
+    private static String home(FileSystem fs, Path root, StagingPlan plan) throws IOException {
+        if (plan.homeOf() == null) {
+            return null;
+        }
+        String me = HadoopClient.user();
+        Path home = root.getParent();
+        if (!me.equals(plan.homeOf())) {
+            return "the cluster knows you as " + me + ", not " + plan.homeOf() + " (its hadoop.security.auth_to_local), "
+                    + "and the default staging directory " + root + " is under " + plan.homeOf() + "'s home: set "
+                    + "<stagingDirectory> to a directory of yours, e.g. /user/" + me + "/.pyspark-maven-plugin";
+        }
+        if (home != null && !fs.exists(home)) {
+            return me + " has no home directory on the cluster (" + home + " does not exist), where the layers are "
+                    + "staged by default: ask the cluster's admins to create it (hdfs dfs -mkdir " + home.toUri().getPath()
+                    + " && hdfs dfs -chown " + me + " " + home.toUri().getPath() + "), or set <stagingDirectory> to a "
+                    + "directory you may write";
+        }
+        return null;
     }
 
     private void stage(FileSystem fs, Path layers, StagingPlan.Entry entry) throws IOException {

@@ -25,9 +25,35 @@ public final class SubmitLauncher {
     public static void main(String[] args) throws Throwable {
         Configuration conf = HadoopClient.configuration();
         StagingPlan plan = "-".equals(args[1]) ? null : StagingPlan.read(Paths.get(args[1]));
-        int status = ClusterCheck.check(conf, System.out, Long.parseLong(args[0]),
-                plan == null ? "-" : plan.stagingDirectory());
         List<String> sparkArgs = Arrays.asList(Arrays.copyOfRange(args, 2, args.length));
+        // the check and the staging act for the proxy user, as SparkSubmit does with --proxy-user
+        Prepared prepared = HadoopClient.run(() -> checkAndStage(conf, Long.parseLong(args[0]), plan, sparkArgs));
+        if (prepared.status != 0) {
+            System.exit(prepared.status);
+        }
+        try {
+            Class.forName("org.apache.spark.deploy.SparkSubmit").getMethod("main", String[].class)
+                    .invoke(null, (Object) prepared.sparkArgs.toArray(new String[0]));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** What the check and the staging left: a failed step's status (having said why), else SparkSubmit's arguments. */
+    private static final class Prepared {
+        final int status;
+        final List<String> sparkArgs;
+
+        Prepared(int status, List<String> sparkArgs) {
+            this.status = status;
+            this.sparkArgs = sparkArgs;
+        }
+    }
+
+    /** Checks the cluster and stages the plan's layers; SparkSubmit's arguments then name the layers where they are. */
+    private static Prepared checkAndStage(Configuration conf, long timeoutMillis, StagingPlan plan,
+            List<String> sparkArgs) throws java.io.IOException {
+        int status = ClusterCheck.check(conf, System.out, timeoutMillis, plan == null ? "-" : plan.stagingDirectory());
         if (status == 0 && plan != null) {
             LayerStager stager = new LayerStager(conf, System.out);
             // Spark's client in this JVM reads pyspark's zips from its environment: shared only if that can change
@@ -48,14 +74,6 @@ public final class SubmitLauncher {
                 }
             }
         }
-        if (status != 0) {
-            System.exit(status);
-        }
-        try {
-            Class.forName("org.apache.spark.deploy.SparkSubmit").getMethod("main", String[].class)
-                    .invoke(null, (Object) sparkArgs.toArray(new String[0]));
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return new Prepared(status, sparkArgs);
     }
 }

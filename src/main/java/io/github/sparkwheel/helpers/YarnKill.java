@@ -15,12 +15,16 @@ public final class YarnKill {
     private YarnKill() {}
 
     public static void main(String[] args) throws Exception {
-        YarnClient client = HadoopClient.yarn(HadoopClient.configuration());
-        try {
-            client.killApplication(ApplicationId.fromString(args[0]));
-            System.out.println(Protocol.Program.KILL.line("killed " + args[0]));
-        } finally {
-            client.stop();
-        }
+        org.apache.hadoop.conf.Configuration conf = HadoopClient.configuration();
+        HadoopClient.run(() -> {
+            YarnClient client = HadoopClient.yarn(conf);
+            try {
+                client.killApplication(ApplicationId.fromString(args[0]));
+                System.out.println(Protocol.Program.KILL.line("killed " + args[0]));
+            } finally {
+                client.stop();
+            }
+            return null;
+        });
     }
 }

@@ -57,12 +57,17 @@ public final class YarnLogs {
     private YarnLogs() {}
 
     public static void main(String[] args) throws Exception {
+        Configuration conf = HadoopClient.configuration();
+        int status = HadoopClient.run(() -> read(conf, args));
+        System.exit(status);
+    }
+
+    private static int read(Configuration conf, String[] args) throws Exception {
         ApplicationId app = ApplicationId.fromString(args[0]);
         Path out = Paths.get(args[1]);
         long bytes = Long.parseLong(args[2]);
         String source = args[3];
         long waitMillis = Long.parseLong(args[4]) * 1000;
-        Configuration conf = HadoopClient.configuration();
         YarnClient client = HadoopClient.yarn(conf);
         try {
             ApplicationReport report = client.getApplicationReport(app);
@@ -76,18 +81,18 @@ public final class YarnLogs {
                 String found = aggregated(conf, client, report, am, out, bytes, waitMillis, tried);
                 if (found != null) {
                     System.out.println(LOGS.line(Protocol.LOGS_SOURCE + " " + found));
-                    return;
+                    return 0;
                 }
             }
             if (!source.equals("aggregated")) {
                 String found = nodeManager(conf, client, report, am, out, bytes, tried);
                 if (found != null) {
                     System.out.println(LOGS.line(Protocol.LOGS_SOURCE + " " + found));
-                    return;
+                    return 0;
                 }
             }
             System.out.println(Protocol.Failure.LOGS_UNAVAILABLE.line(String.join("; ", tried)));
-            System.exit(Protocol.Failure.LOGS_UNAVAILABLE.status());
+            return Protocol.Failure.LOGS_UNAVAILABLE.status();
         } finally {
             client.stop();
         }

@@ -2,6 +2,7 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.hadoop.HadoopConf;
+import io.github.sparkwheel.kerberos.KerberosCheck;
 import io.github.sparkwheel.process.JvmCommand;
 import io.github.sparkwheel.submit.SparkRequirements;
 import io.github.sparkwheel.submit.SubmitRequest;
@@ -148,6 +149,48 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
     private int connectTimeout;
 
     /**
+     * The Kerberos principal to log in as from {@code <keytab>} ({@code etl@EXAMPLE.COM}; the realm may be left to
+     * krb5.conf's default), on a cluster whose Hadoop configuration says {@code hadoop.security.authentication=kerberos}.
+     * Unset, the submission logs in from your ticket cache ({@code kinit}; {@code KRB5CCNAME}, else the default cache).
+     * Every JVM the plugin starts logs in the same way, and Spark gets {@code --principal}/{@code --keytab}: in cluster
+     * mode Spark uploads the keytab to the application's private staging directory so that the ApplicationMaster can
+     * renew its delegation tokens.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.principal")
+    private String principal;
+
+    /**
+     * The keytab holding {@code <principal>}'s key. Its path appears in the build's log, never its content; one that
+     * other users can read gets a warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.keytab")
+    private File keytab;
+
+    /**
+     * The krb5.conf that names the realm's KDCs, for every JVM the plugin starts (and a client-mode driver). Default:
+     * {@code KRB5_CONFIG}, else the JDK's default ({@code -Djava.security.krb5.conf}, else
+     * {@code /etc/krb5.conf}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.krb5Conf")
+    private File krb5Conf;
+
+    /**
+     * The user the application runs as ({@code --proxy-user}), when the one who logs in is a service account that the
+     * cluster lets act for others ({@code hadoop.proxyuser.<account>.*}). The layers are then staged as that user,
+     * under its home.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.proxyUser")
+    private String proxyUser;
+
+    /**
      * Scratch space: the runner, the lock, the layers, a client-mode driver's wheelhouse and cache.
      *
      * @since 0.1.0
@@ -173,8 +216,19 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         request.workDirectory = workDirectory.toPath();
         request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
                 request.yarn());
-        request.staging = staging;
         request.connectTimeout = java.time.Duration.ofSeconds(Math.max(1, connectTimeout));
+        request.proxyUser = proxyUser == null || proxyUser.isBlank() ? null : proxyUser.trim();
+        if (request.yarn() && request.hadoopConfDir != null) { // first: a login that cannot work is said at once
+            KerberosCheck.Settings login = new KerberosCheck.Settings();
+            login.principal = principal == null || principal.isBlank() ? null : principal.trim();
+            login.keytab = keytab == null ? null : keytab.toPath();
+            login.krb5Conf = krb5Conf == null ? null : krb5Conf.toPath();
+            request.kerberos = new KerberosCheck(System.getenv(), buildLog()).check(login,
+                    HadoopConf.authentication(request.hadoopConfDir), request.hadoopConfDir.resolve("core-site.xml")
+                            .toString(), request.connectTimeout);
+            request.defaultFileSystem = HadoopConf.defaultFileSystem(request.hadoopConfDir);
+        }
+        request.staging = staging;
         request.stagingDirectory = stagingDirectory;
         request.sharedStagingDirectory = sharedStagingDirectory == null || sharedStagingDirectory.isBlank() ? null
                 : sharedStagingDirectory.trim();

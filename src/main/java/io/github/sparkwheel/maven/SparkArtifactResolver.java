@@ -102,6 +102,13 @@ final class SparkArtifactResolver {
             }
             managedAsRuntime(managed, SparkDistribution.GUAVA_GROUP_ID, SparkDistribution.GUAVA_ARTIFACT_ID)
                     .ifPresent(collect::addDependency);
+            boolean bouncyCastle = managed.stream().anyMatch(d -> d.getArtifact().getGroupId().equals("org.apache.hadoop")
+                    && d.getArtifact().getArtifactId().equals(SparkDistribution.HADOOP_CLIENT_API)
+                    && SparkDistribution.needsBouncyCastle(d.getArtifact().getVersion()));
+            if (bouncyCastle) {
+                managedAsRuntime(managed, SparkDistribution.BOUNCY_CASTLE_GROUP_ID,
+                        SparkDistribution.BOUNCY_CASTLE_ARTIFACT_ID).ifPresent(collect::addDependency);
+            }
 
             List<Path> jars = new ArrayList<>();
             DependencyRequest request = new DependencyRequest(collect, (node, parents) -> node.getDependency() == null

@@ -26,6 +26,12 @@ public final class Protocol {
     /** The ApplicationMaster's logs it reads, in this order: a cluster-mode driver's output and its traceback. */
     public static final List<String> LOGS_TYPES = List.of("stdout", "stderr");
 
+    /** The system properties that tell a helper to log in from a keytab: its principal and file. */
+    public static final String LOGIN_PRINCIPAL = "pyspark.kerberos.principal";
+    public static final String LOGIN_KEYTAB = "pyspark.kerberos.keytab";
+    /** … and whom to act for ({@code <proxyUser>}). */
+    public static final String LOGIN_PROXY_USER = "pyspark.kerberos.proxyUser";
+
     private Protocol() {}
 
     /** A program of the plugin's that runs outside the plugin's JVM, and how its lines begin. */
@@ -40,6 +46,8 @@ public final class Protocol {
         LOGS("io.github.sparkwheel.helpers.YarnLogs", "pyspark-logs: "),
         /** Kills an application. */
         KILL("io.github.sparkwheel.helpers.YarnKill", "pyspark-kill: "),
+        /** Any helper's Kerberos login, before it does its job. */
+        LOGIN(null, "pyspark-login: "),
         /** The shipped bootstrap ({@code bootstrap/python}, {@code bootstrap.py}), Spark's Python on every node. */
         BOOTSTRAP(null, "pyspark-wheelhouse bootstrap: "),
         /** The verify goal's check of the environment built from a wheelhouse ({@code check_environment.py}). */
@@ -99,6 +107,10 @@ public final class Protocol {
         STAGING_UNWRITABLE(Program.STAGER, "UNWRITABLE ", 77),
         /** The ApplicationMaster's logs could not be read. */
         LOGS_UNAVAILABLE(Program.LOGS, "UNAVAILABLE ", 78),
+        /** A helper could not log in to Kerberos (no ticket, a keytab without the key, a principal mapped to no user). */
+        LOGIN_FAILED(Program.LOGIN, "FAILED ", 79),
+        /** The cluster answered, but refused who the helper is (a secure cluster addressed as a simple one, a refused proxy user). */
+        CLUSTER_REFUSED(Program.CLUSTER_CHECK, "REFUSED ", 80),
         /**
          * No test was collected. The status is pytest's own ({@code ExitCode.NO_TESTS_COLLECTED}); the unittest runner
          * uses it too and says so in its line, pytest in its summary ({@code no tests ran}).

@@ -41,6 +41,8 @@ public final class StagingPlan {
     }
 
     private final String stagingDirectory;
+    /** The user whose home holds the staging directory by default, or {@code null} when one was configured. */
+    private final String homeOf;
     private final String sharedDirectory;
     private final Set<String> trustedOwners;
     private final String artifact;
@@ -50,9 +52,10 @@ public final class StagingPlan {
     private final boolean dryRun;
     private final List<Entry> entries;
 
-    private StagingPlan(String stagingDirectory, String sharedDirectory, Collection<String> trustedOwners,
+    private StagingPlan(String stagingDirectory, String homeOf, String sharedDirectory, Collection<String> trustedOwners,
             String artifact, String recordId, int keep, long graceSeconds, boolean dryRun, List<Entry> entries) {
         this.stagingDirectory = withoutSlash(stagingDirectory);
+        this.homeOf = homeOf;
         this.sharedDirectory = sharedDirectory == null ? null : withoutSlash(sharedDirectory);
         this.trustedOwners = Collections.unmodifiableSet(new TreeSet<>(trustedOwners));
         this.artifact = artifact;
@@ -71,8 +74,22 @@ public final class StagingPlan {
     /** @param sharedDirectory where the public layers go ({@link LayerKind#shareable}), or {@code null}: all private */
     public static StagingPlan of(String stagingDirectory, String sharedDirectory, String artifact, String recordId,
             int keep, long graceSeconds, boolean dryRun, List<Entry> entries) {
-        return new StagingPlan(stagingDirectory, sharedDirectory, Set.of(), artifact, recordId, keep, graceSeconds,
-                dryRun, entries);
+        return new StagingPlan(stagingDirectory, null, sharedDirectory, Set.of(), artifact, recordId, keep,
+                graceSeconds, dryRun, entries);
+    }
+
+    /**
+     * This plan, its staging directory being the default one under {@code user}'s home: the stager says so plainly
+     * when that home does not exist, or when the cluster knows the login by another name.
+     */
+    public StagingPlan inHomeOf(String user) {
+        return new StagingPlan(stagingDirectory, user, sharedDirectory, trustedOwners, artifact, recordId, keep,
+                graceSeconds, dryRun, entries);
+    }
+
+    /** The user whose home holds the staging directory by default, or {@code null} when it was configured. */
+    public String homeOf() {
+        return homeOf;
     }
 
     /**
@@ -82,8 +99,8 @@ public final class StagingPlan {
     public StagingPlan trusting(Collection<String> owners) {
         Set<String> trusted = new TreeSet<>(trustedOwners);
         owners.stream().map(String::trim).filter(o -> !o.isEmpty()).forEach(trusted::add);
-        return new StagingPlan(stagingDirectory, sharedDirectory, trusted, artifact, recordId, keep, graceSeconds,
-                dryRun, entries);
+        return new StagingPlan(stagingDirectory, homeOf, sharedDirectory, trusted, artifact, recordId, keep,
+                graceSeconds, dryRun, entries);
     }
 
     /** The owners besides you and the shared directory's whose shared layers are used unread; sorted. */
@@ -183,6 +200,9 @@ public final class StagingPlan {
     public void write(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("staging\t" + stagingDirectory);
+        if (homeOf != null) {
+            lines.add("home\t" + homeOf);
+        }
         if (sharedDirectory != null) {
             lines.add("shared\t" + sharedDirectory);
         }
@@ -204,6 +224,7 @@ public final class StagingPlan {
 
     public static StagingPlan read(Path file) throws IOException {
         String staging = null;
+        String home = null;
         String shared = null;
         List<String> trusted = new ArrayList<>();
         String artifact = null;
@@ -217,6 +238,9 @@ public final class StagingPlan {
             switch (fields[0]) {
                 case "staging":
                     staging = fields[1];
+                    break;
+                case "home":
+                    home = fields[1];
                     break;
                 case "shared":
                     shared = fields[1];
@@ -249,6 +273,6 @@ public final class StagingPlan {
         if (staging == null || artifact == null || record == null) {
             throw new IOException("Incomplete staging plan " + file);
         }
-        return new StagingPlan(staging, shared, trusted, artifact, record, keep, grace, dryRun, entries);
+        return new StagingPlan(staging, home, shared, trusted, artifact, record, keep, grace, dryRun, entries);
     }
 }

@@ -41,6 +41,21 @@ public final class SparkDistribution {
      * spark-yarn depends on and which not every repository serves.
      */
     public static final String NODE_MANAGER_SHUFFLE_MODULE = "spark-network-yarn";
+    /**
+     * BouncyCastle, which Hadoop's client 3.4.0 and 3.4.1 (Spark 4.0's) needs whenever a delegation token is renewed
+     * (its KMS token renewer loads a BouncyCastle class, HADOOP-19287): without it Spark 4.0 cannot submit to a
+     * Kerberos-secured cluster (SPARK-51311). Added, at the version spark-parent manages, when that client is resolved.
+     */
+    public static final String BOUNCY_CASTLE_GROUP_ID = "org.bouncycastle";
+    public static final String BOUNCY_CASTLE_ARTIFACT_ID = "bcprov-jdk18on";
+    public static final String HADOOP_CLIENT_API = "hadoop-client-api";
+    /** How this class composes a distribution: part of the cache's name, so that a change resolves anew. */
+    private static final String RECIPE = "2";
+
+    /** Whether Hadoop's client of this version needs {@link #BOUNCY_CASTLE_ARTIFACT_ID} to renew a token. */
+    public static boolean needsBouncyCastle(String hadoopClientVersion) {
+        return hadoopClientVersion.equals("3.4.0") || hadoopClientVersion.equals("3.4.1");
+    }
 
     private final SparkVersion version;
     private final String scalaBinaryVersion;
@@ -119,7 +134,8 @@ public final class SparkDistribution {
 
     /** A file name for the remembered classpath of this very distribution. */
     public String cacheName() {
-        String modulesDigest = Digests.sha256(String.join(",", modules).getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+        String modulesDigest = Digests.sha256((RECIPE + ":" + String.join(",", modules)).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 8);
         return "spark-" + version + "_" + scalaBinaryVersion + "-" + modulesDigest + ".classpath";
     }
 

@@ -125,9 +125,9 @@ final class DirectTransport implements Transport {
      * when no program of the plugin's said anything.
      */
     static UserError failedBeforeYarn(SubmitRequest request, List<String> lines) {
-        Optional<String> unreachable = Protocol.Failure.CLUSTER_UNREACHABLE.message(lines);
-        if (unreachable.isPresent()) {
-            return new UserError(unreachable.get());
+        UserError helper = helperFailure(lines);
+        if (helper != null) {
+            return helper;
         }
         Optional<String> unwritable = Protocol.Failure.STAGING_UNWRITABLE.message(lines);
         if (unwritable.isPresent()) {
@@ -138,6 +138,21 @@ final class DirectTransport implements Transport {
             return new UserError("The driver's Python could not start on this machine (client mode: the driver runs "
                     + "here, through the wheelhouse's bootstrap, with <python> " + request.localBasePython()
                     + " as its base interpreter): " + bootstrap.get());
+        }
+        return null;
+    }
+
+    /**
+     * A helper's word that it could not reach the cluster as the user: its login failed, the cluster refused it, or the
+     * cluster did not answer; {@code null} when no helper said so.
+     */
+    static UserError helperFailure(List<String> lines) {
+        for (Protocol.Failure failure : new Protocol.Failure[] {Protocol.Failure.LOGIN_FAILED,
+                Protocol.Failure.CLUSTER_REFUSED, Protocol.Failure.CLUSTER_UNREACHABLE}) {
+            Optional<String> message = failure.message(lines);
+            if (message.isPresent()) {
+                return new UserError(message.get());
+            }
         }
         return null;
     }
@@ -153,9 +168,9 @@ final class DirectTransport implements Transport {
             throw new UserError("Checking the cluster failed: " + e.getMessage(), e);
         }
         if (!result.succeeded()) {
-            Optional<String> unreachable = Protocol.Failure.CLUSTER_UNREACHABLE.message(result.tail());
-            throw new UserError(unreachable.orElse("Checking the cluster failed (exit code " + result.exitCode()
-                    + "); its last lines:" + System.lineSeparator() + result.tailText()));
+            UserError helper = helperFailure(result.tail());
+            throw helper != null ? helper : new UserError("Checking the cluster failed (exit code " + result.exitCode()
+                    + "); its last lines:" + System.lineSeparator() + result.tailText());
         }
     }
 }

@@ -84,6 +84,10 @@ public final class LayerStaging {
 
     /** The staging directory cannot be written: say which and how to choose another; else the stager's words. */
     static UserError failed(ProcessResult result) {
+        UserError helper = DirectTransport.helperFailure(result.tail());
+        if (helper != null) {
+            return helper;
+        }
         return Protocol.Failure.STAGING_UNWRITABLE.message(result.tail()).map(LayerStaging::unwritable)
                 .orElseGet(() -> new UserError("Staging the layers failed (exit code " + result.exitCode()
                         + "); its last lines:" + System.lineSeparator() + result.tailText()));
@@ -91,6 +95,9 @@ public final class LayerStaging {
 
     /** The stager's word that the staging directory cannot be written, and what to do about it. */
     static UserError unwritable(String why) {
+        if (why.contains("<stagingDirectory>")) { // the stager said what to do already
+            return new UserError("The layers cannot be staged: " + why);
+        }
         return new UserError("The layers cannot be staged: " + why + ". Perhaps you should set <stagingDirectory> or "
                 + "-Dpyspark.stagingDirectory to a directory you may write on the cluster's file system, or "
                 + "-Dpyspark.staging=false to ship the wheelhouse and Spark's jars with the submission instead");

@@ -121,6 +121,14 @@ public final class SparkSubmitter {
         } else if (request.sparkJars.isEmpty()) {
             throw new IllegalStateException("neither a Spark home nor Spark's jars");
         }
+        if (request.sparkHome != null && request.proxyUser != null && request.kerberos != null
+                && request.kerberos.keytab() != null) {
+            throw new UserError("<proxyUser> with a keytab login cannot go through a Spark home's spark-submit: Spark takes "
+                    + "either --proxy-user or --principal, and its own JVM logs in only from the ticket cache then. Run "
+                    + "kinit -kt " + request.kerberos.keytab() + " " + request.kerberos.principal() + " and unset <keytab> "
+                    + "and <principal>, or submit without a Spark home (unset <sparkHome> and SPARK_HOME: the plugin "
+                    + "then logs in from the keytab in SparkSubmit's own JVM)");
+        }
         Path work = request.workDirectory;
         Files.createDirectories(work);
         Path runnerFile = work.resolve(RunnerScript.FILE_NAME);

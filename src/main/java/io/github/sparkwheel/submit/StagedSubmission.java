@@ -92,14 +92,20 @@ public final class StagedSubmission {
             all.add(layer);
         }
         all.add(wheelhouse.job());
-        String directory = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
-                ? HadoopConf.qualify(request.stagingDirectory.trim(), request.hadoopConfDir, request.clusterUser())
+        String configured = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
+                ? request.stagingDirectory.trim() : null;
+        String directory = configured != null
+                ? HadoopConf.qualify(configured, request.hadoopConfDir, request.clusterUser())
                 : HadoopConf.defaultStagingDirectory(request.hadoopConfDir, request.clusterUser(), System.getProperty("user.home"));
         String record = RECORD_TIME.format(Instant.now()) + "-" + String.format("%08x", RANDOM.nextInt());
         String shared = request.sharedStagingDirectory == null ? null
                 : HadoopConf.qualify(request.sharedStagingDirectory, request.hadoopConfDir, request.clusterUser());
         StagingPlan plan = StagingPlan.of(directory, shared, request.artifact, record, request.keepStagings,
-                request.stagingGraceSeconds, request.dryRun, all.stream().map(Layer::entry).collect(Collectors.toList())).trusting(request.trustedStagingOwners);
+                request.stagingGraceSeconds, request.dryRun, all.stream().map(Layer::entry).collect(Collectors.toList()))
+                .trusting(request.trustedStagingOwners);
+        if (configured == null && !directory.startsWith("file:")) {
+            plan = plan.inHomeOf(request.clusterUser());
+        }
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
         return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars);
@@ -152,6 +158,21 @@ public final class StagedSubmission {
             uris.add(layer != null ? uri(layer) : archive);
         }
         return uris.isEmpty() ? PysparkArchives.NOT_SHIPPED : String.join(",", uris);
+    }
+
+    /** The file systems the layers are staged on ({@code scheme://authority}): the staging and shared directories'. */
+    List<String> fileSystems() {
+        List<String> fileSystems = new ArrayList<>();
+        for (String directory : new String[] {plan.stagingDirectory(), plan.sharedDirectory()}) {
+            if (directory != null) {
+                java.net.URI uri = java.net.URI.create(directory);
+                String fs = uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
+                if (!fileSystems.contains(fs)) {
+                    fileSystems.add(fs);
+                }
+            }
+        }
+        return fileSystems;
     }
 
     /** The YARN tag that ties the application to its staging record (the clean-up keeps running ones). */

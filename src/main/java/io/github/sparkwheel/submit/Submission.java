@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  */
 public final class Submission {
 
+    /** The file systems other than the default one that a secured application needs delegation tokens for. */
+    static final String ACCESS_FILE_SYSTEMS = "spark.kerberos.access.hadoopFileSystems";
+
     private final SubmitRequest request;
     private final Path runner;
     private final Path localWheelhouse;
@@ -112,6 +115,13 @@ public final class Submission {
         add(args, "--executor-cores", request.executorCores);
         add(args, "--num-executors", request.numExecutors);
         add(args, "--properties-file", request.propertiesFile);
+        if (request.proxyUser != null) {
+            add(args, "--proxy-user", request.proxyUser);
+        } else if (request.kerberos != null && request.kerberos.keytab() != null) {
+            // Spark logs in from it too, and in cluster mode stages it for the ApplicationMaster to renew its tokens
+            add(args, "--principal", request.kerberos.principal());
+            add(args, "--keytab", request.kerberos.keytab());
+        }
         if (!jars.isEmpty()) {
             add(args, "--jars", String.join(",", jars));
         }
@@ -177,11 +187,36 @@ public final class Submission {
             }
         }
         confs.putAll(request.sparkConf);
+        if (request.kerberos != null && staged != null) {
+            String access = accessFileSystems(request.sparkConf.get(ACCESS_FILE_SYSTEMS), staged.fileSystems(),
+                    request.defaultFileSystem);
+            if (access != null) {
+                confs.put(ACCESS_FILE_SYSTEMS, access);
+            }
+        }
         if (staged != null) { // the user's tags and the one that keeps this application's layers from the clean-up
             String tags = request.sparkConf.get("spark.yarn.tags");
             confs.put("spark.yarn.tags", tags == null || tags.isBlank() ? staged.tag() : tags + "," + staged.tag());
         }
         return confs;
+    }
+
+    /**
+     * {@code spark.kerberos.access.hadoopFileSystems}: the user's list and the layers' file systems other than the
+     * default one, for which a secured application needs delegation tokens (Spark fetches them only for the default
+     * file system, its own staging directory's, and these); {@code null} when there are none.
+     */
+    static String accessFileSystems(String configured, List<String> layerFileSystems, String defaultFileSystem) {
+        List<String> access = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            access.addAll(List.of(configured.trim().split("\\s*,\\s*")));
+        }
+        for (String fs : layerFileSystems) {
+            if (!fs.equals(defaultFileSystem) && !access.contains(fs)) {
+                access.add(fs);
+            }
+        }
+        return access.isEmpty() ? null : String.join(",", access);
     }
 
     private Map<String, String> launcherEnvironment() {
@@ -190,8 +225,16 @@ public final class Submission {
             env.put("HADOOP_CONF_DIR", request.hadoopConfDir.toString());
             env.put("YARN_CONF_DIR", request.hadoopConfDir.toString());
         }
+        if (request.kerberos != null) {
+            env.putAll(request.kerberos.environment());
+        }
         if (request.sparkHome != null) {
             env.put("SPARK_HOME", request.sparkHome.toString());
+            if (request.kerberos != null && request.kerberos.krb5Conf() != null) { // its spark-submit's JVM, and a driver
+                String inherited = System.getenv("SPARK_SUBMIT_OPTS");
+                env.put("SPARK_SUBMIT_OPTS", (inherited == null || inherited.isBlank() ? "" : inherited.trim() + " ")
+                        + "-Djava.security.krb5.conf=" + request.kerberos.krb5Conf());
+            }
         } else {
             // PythonRunner and the YARN client look for pyspark here instead of in a Spark home
             env.put("PYSPARK_ARCHIVES_PATH", staged != null ? staged.pysparkArchivesPath(request.pysparkArchives)

@@ -2,6 +2,7 @@ package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.hadoop.ClusterJvm;
 import io.github.sparkwheel.hadoop.HadoopConf;
+import io.github.sparkwheel.kerberos.KerberosLogin;
 import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.spark.SparkClasspath;
 import io.github.sparkwheel.spark.SparkJars;
@@ -60,6 +61,12 @@ public final class SubmitRequest {
     public final List<String> pysparkArchives = new ArrayList<>();
 
     public Path hadoopConfDir;
+    /** The cluster's {@code fs.defaultFS} ({@code scheme://authority}), or {@code null}. */
+    public String defaultFileSystem;
+    /** How to log in to a Kerberos-secured cluster ({@link io.github.sparkwheel.kerberos.KerberosCheck}), or {@code null}. */
+    public KerberosLogin kerberos;
+    /** {@code --proxy-user}: the user the application runs as, on behalf of whom logs in; {@code null}: none. */
+    public String proxyUser;
 
     /**
      * Stages content-addressed layers (Spark runtime, dependencies, job, pyspark) on the cluster's file
@@ -130,14 +137,17 @@ public final class SubmitRequest {
         return staging && yarn() && environment == EnvironmentMode.BOOTSTRAP;
     }
 
-    /** The name the cluster knows the user by ({@link HadoopConf#clusterUser}). */
+    /**
+     * The user the application runs as, whose home holds the default staging directory: the proxy user, else the
+     * Kerberos principal's user, else {@link HadoopConf#clusterUser}.
+     */
     public String clusterUser() {
-        return HadoopConf.clusterUser(System.getenv());
+        return proxyUser != null ? proxyUser : kerberos != null ? kerberos.user() : HadoopConf.clusterUser(System.getenv());
     }
 
     /** A JVM over this submission's Spark classpath and Hadoop configuration, for the launcher and the helpers. */
     public ClusterJvm clusterJvm() throws IOException {
-        return new ClusterJvm(javaExecutable, hadoopConfDir, sparkHome, sparkJars, moduleOptions());
+        return new ClusterJvm(javaExecutable, hadoopConfDir, sparkHome, sparkJars, moduleOptions(), kerberos, proxyUser);
     }
 
     /** The JDK module options of this submission's Spark (its launcher jar's), as bin/spark-submit adds them. */

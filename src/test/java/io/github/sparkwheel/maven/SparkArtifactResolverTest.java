@@ -88,7 +88,7 @@ class SparkArtifactResolverTest {
                 .containsEntry("slf4j-api", "2.0.7").containsEntry("py4j", "0.10.9.7");
         // Hive only on request, the Scala shell never; nothing a distribution does not ship
         assertThat(versions).doesNotContainKeys("spark-hive_2.12", "spark-repl_2.12", "spark-network-yarn_2.12", "junit",
-                "scalatest_2.12");
+                "scalatest_2.12", "bcprov-jdk18on");
         assertThat(versions.values()).as("one version per artifact").noneMatch(v -> v.contains(","));
         assertThat(jars).allMatch(Files::isRegularFile);
         assertThat(loadable(jars, CLASSES_JOBS_NEED)).containsExactlyElementsOf(CLASSES_JOBS_NEED);
@@ -110,9 +110,13 @@ class SparkArtifactResolverTest {
         assertThat(versions).doesNotContainKeys("hadoop-yarn-server-web-proxy", "spark-network-yarn_2.13")
                 .containsEntry("scala-library", "2.13.16").containsEntry("py4j", "0.10.9.9")
                 .containsEntry("hadoop-client-api", "3.4.1");
+        // that Hadoop client renews a delegation token only with BouncyCastle at hand (HADOOP-19287): without it Spark
+        // 4.0 cannot submit to a Kerberos-secured cluster, so it comes along at the version spark-parent manages
+        assertThat(versions).containsEntry("bcprov-jdk18on", "1.80");
         assertThat(versions.values()).as("one version per artifact").noneMatch(v -> v.contains(","));
         assertThat(loadable(jars, CLASSES_JOBS_NEED)).containsExactlyElementsOf(CLASSES_JOBS_NEED);
         assertThat(loadable(jars, List.of(SPARK_4_AM_FILTER, SPARK_3_AM_FILTER))).containsExactly(SPARK_4_AM_FILTER);
+        assertThat(loadable(jars, List.of("org.bouncycastle.jce.provider.BouncyCastleProvider"))).hasSize(1);
     }
 
     @Test

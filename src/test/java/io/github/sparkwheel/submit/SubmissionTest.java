@@ -222,6 +222,27 @@ class SubmissionTest {
     }
 
     @Test
+    void aSecuredSubmission_getsTokensForTheLayersFileSystems_whenTheyAreNotTheDefaultOne() {
+        String defaultFs = "hdfs://nn:8020";
+        assertThat(Submission.accessFileSystems(null, List.of(defaultFs), defaultFs)).isNull();
+        assertThat(Submission.accessFileSystems(null, List.of("webhdfs://nn:9870", defaultFs), defaultFs))
+                .isEqualTo("webhdfs://nn:9870");
+        // the user's own list first, kept as it is, and nothing twice
+        assertThat(Submission.accessFileSystems("s3a://lake, webhdfs://nn:9870", List.of("webhdfs://nn:9870",
+                "hdfs://shared-nn:8020"), defaultFs)).isEqualTo("s3a://lake,webhdfs://nn:9870,hdfs://shared-nn:8020");
+    }
+
+    @Test
+    void aKeytabLogin_reachesSpark_butAProxyUserTakesItsPlace() throws Exception {
+        Path keytab = Files.write(dir.resolve("etl.keytab"), new byte[] {5, 2});
+        SubmitRequest r = request();
+        r.kerberos = io.github.sparkwheel.kerberos.KerberosLogin.ofKeytab("etl@EXAMPLE.COM", keytab);
+        assertThat(command(r).arguments()).containsSequence("--principal", "etl@EXAMPLE.COM", "--keytab", keytab.toString());
+        r.proxyUser = "alice"; // Spark takes one or the other: the launcher's own login (the keytab) acts for alice
+        assertThat(command(r).arguments()).containsSequence("--proxy-user", "alice").doesNotContain("--principal", "--keytab");
+    }
+
+    @Test
     void secrets_confsNamingSecretsAreMasked() {
         SubmitRequest r = request();
         r.sparkConf.put("spark.hadoop.fs.s3a.secret.key", "s3cr3t");
