@@ -11,4 +11,13 @@ assert log.contains('Verified: the wheelhouse installs offline and its entry poi
 assert log =~ /(?m)^\[INFO\] squares: 1 4 9 16 python 3\.10\.8 \S+\/python-runtimes\/[0-9a-f]{16}-node\/tree$/ : log
 assert log.contains('spark-submit finished successfully')
 assert log.contains('BUILD SUCCESS')
+// the bill of materials names the Python that ships with the job: the runtime's archive and the CPython in it
+def bom = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/no-python-job-1.0-cyclonedx.json'))
+def archive = bom.components.find { it.purl == 'pkg:maven/org.bytedeco/cpython@3.10.8-1.5.8?classifier=linux-x86_64&type=jar' }
+assert archive && archive.hashes[0].content ==~ /[0-9a-f]{64}/ : bom.components
+def cpython = bom.components.find { it.name == 'cpython' }
+assert cpython.version == '3.10.8' && cpython.cpe == 'cpe:2.3:a:python:python:3.10.8:*:*:*:*:*:*:*' : cpython
+assert cpython.licenses[0].license.id == 'PSF-2.0'
+assert bom.dependencies.find { it.ref == archive.'bom-ref' }.dependsOn == [cpython.'bom-ref']
+assert bom.dependencies[0].dependsOn.contains(archive.'bom-ref')
 return true

@@ -16,6 +16,8 @@ def appOf = { String run -> (run =~ /Submitted YARN application (application_\d+
 def (ticket, client, bob, spark4, stageTicket, stageKeytab) = runs
 assert ticket.contains("Kerberos: logging in as alice@${realm} from the ticket cache FILE:${secureDir}/tickets/alice.ccache") : ticket
 assert ticket =~ /pyspark-staging: the layers \(spark-runtime, dependencies, pyspark, job\) are PRIVATE: hdfs:\/\/\S+\/user\/alice\/\.pyspark-maven-plugin\/layers is rwx------/ : ticket
+// the Spark runtime's upload (265 MB) ends with its size, time and rate
+assert ticket =~ /pyspark-staging: spark-runtime layer \S+: staged, \d{9} bytes in [\d.]+ s \([\d.]+ MB\/s\)/ : ticket
 def app = appOf(ticket)
 assert ticket.contains("YARN application ${app} finished: SUCCEEDED") : ticket
 assert users[app] == 'alice' : users

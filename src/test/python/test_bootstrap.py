@@ -452,14 +452,27 @@ class ShippedRuntimeTest(BootstrapTestCase):
         self.assertTrue(second.strip().endswith("-rtfedcba9876543210"), second)
         self.assertTrue(os.path.isdir(first.strip()), "the first runtime's venv stays")
 
+    def sysroot(self, getconf=None, files=()):
+        """A node's file system as the glibc probe sees it (PYSPARK_WHEELHOUSE_SYSROOT): an optional getconf at
+        /usr/bin/getconf with that script, and the given (empty) files."""
+        root = os.path.join(self.tmp, "sysroot-%d" % len(os.listdir(self.tmp)))
+        os.makedirs(root)
+        if getconf is not None:
+            path = os.path.join(root, "usr", "bin", "getconf")
+            os.makedirs(os.path.dirname(path))
+            with open(path, "w") as f:
+                f.write("#!/bin/sh\n" + getconf + "\n")
+            os.chmod(path, 0o755)
+        for name in files:
+            path = os.path.join(root, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            open(path, "w").close()
+        return root
+
     def test_a_runtime_needing_a_newer_glibc_than_the_nodes_is_refused_before_the_first_exec(self):
         self.write_marker(glibc="2.30")
-        getconf = os.path.join(self.tmp, "bin", "getconf")  # a node with glibc 2.28
-        os.makedirs(os.path.dirname(getconf))
-        with open(getconf, "w") as f:
-            f.write("#!/bin/sh\necho 'glibc 2.28'\n")
-        os.chmod(getconf, 0o755)
-        rc, out, err = self.run_bootstrap("-c", "print('must not run')", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
+        node = self.sysroot(getconf="echo 'glibc 2.28'")  # a node with glibc 2.28
+        rc, out, err = self.run_bootstrap("-c", "print('must not run')", PYSPARK_WHEELHOUSE_SYSROOT=node)
         self.assertEqual((rc, out), (FAILED, ""))
         self.assertIn("this Python (org.example:cpython-test:1.0:tar.gz) needs glibc 2.30, but ", err)
         self.assertIn(" has glibc 2.28: choose a runtime built for older systems, e.g. "
@@ -468,20 +481,50 @@ class ShippedRuntimeTest(BootstrapTestCase):
         self.assertFalse(os.path.exists(self.cache), "nothing was built")
 
         self.write_marker(glibc="2.28")  # exactly the node's: it runs
-        rc, out, err = self.run_bootstrap("-c", "print('ran')", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
+        rc, out, err = self.run_bootstrap("-c", "print('ran')", PYSPARK_WHEELHOUSE_SYSROOT=node)
         self.assertEqual((rc, out), (0, "ran\n"), err)
 
-    def test_a_node_without_glibc_or_of_another_machine_is_refused(self):
-        getconf = os.path.join(self.tmp, "bin", "getconf")  # musl's getconf knows no GNU_LIBC_VERSION
-        os.makedirs(os.path.dirname(getconf))
-        with open(getconf, "w") as f:
-            f.write("#!/bin/sh\nexit 1\n")
-        os.chmod(getconf, 0o755)
-        rc, _, err = self.run_bootstrap("-c", "pass", PATH=os.path.dirname(getconf) + ":" + os.environ["PATH"])
-        self.assertEqual(rc, FAILED)
-        self.assertIn("needs glibc 2.17, but ", err)
-        self.assertIn(" has no glibc (a musl system?)", err)
+    def test_no_getconf_on_the_path_is_no_missing_glibc(self):
+        # a NodeManager's trimmed PATH: getconf is where the system keeps it, or the C library says its own version
+        self.write_marker(glibc="2.17")
+        bare = os.path.join(self.tmp, "bare-bin")
+        os.makedirs(bare)
+        rc, out, err = self.run_bootstrap("-c", "print('ran')", PATH=bare)
+        self.assertEqual((rc, out), (0, "ran\n"), err)
+        self.assertNotIn("musl", err)
+        self.write_marker(glibc="99.0")  # and the version it found is the node's real one (a cold start: the check's)
+        shutil.rmtree(self.cache)
+        rc, out, err = self.run_bootstrap("-c", "pass", PATH=bare)
+        self.assertEqual(rc, FAILED, err)
+        self.assertRegex(err, r"needs glibc 99\.0, but .* has glibc \d+\.\d+: ")
 
+    def test_a_musl_node_is_told_by_its_loader(self):
+        node = self.sysroot(files=["lib/ld-musl-%s.so.1" % os.uname().machine])
+        rc, _, err = self.run_bootstrap("-c", "pass", PYSPARK_WHEELHOUSE_SYSROOT=node)
+        self.assertEqual(rc, FAILED)
+        self.assertIn(FAILED_LINE + "this Python (org.example:cpython-test:1.0:tar.gz) needs glibc 2.17, but ", err)
+        self.assertIn(" has no glibc but musl (its loader %s/lib/ld-musl-%s.so.1)" % (node, os.uname().machine), err)
+
+    def test_a_node_whose_c_library_nothing_names_gets_a_trial_start_not_a_refusal(self):
+        # musl's getconf knows no GNU_LIBC_VERSION, and no C library is where the probe looks: no evidence of musl
+        node = self.sysroot(getconf="exit 1")
+        rc, out, err = self.run_bootstrap("-c", "print('ran')", PYSPARK_WHEELHOUSE_SYSROOT=node)
+        self.assertEqual((rc, out), (0, "ran\n"), err)
+        # a runtime that then does not start: said with what it needs and that the node's glibc is unknown
+        python = os.path.join(self.localized, "bin", "python3")
+        os.rename(python, python + ".real")
+        with open(python, "w") as f:
+            f.write("#!/bin/sh\necho 'python3: /lib64/libc.so.6: version GLIBC_2.34 not found' >&2\nexit 1\n")
+        os.chmod(python, 0o755)
+        shutil.rmtree(self.cache, ignore_errors=True)
+        rc, out, err = self.run_bootstrap("-c", "print('must not run')", PYSPARK_WHEELHOUSE_SYSROOT=node)
+        self.assertEqual((rc, out), (FAILED, ""))
+        self.assertIn(FAILED_LINE + "this Python (org.example:cpython-test:1.0:tar.gz) needs glibc 2.17, and it did not "
+                      "start on ", err)
+        self.assertIn("whose glibc could not be determined (no getconf, no C library at the usual places): python3: "
+                      "/lib64/libc.so.6: version GLIBC_2.34 not found.", err)
+
+    def test_a_node_of_another_machine_is_refused(self):
         self.write_marker(machine="riscv64")
         rc, _, err = self.run_bootstrap("-c", "pass")
         self.assertEqual(rc, FAILED)

@@ -5,6 +5,7 @@ import io.github.sparkwheel.protocol.Protocol;
 import io.github.sparkwheel.protocol.StagingPlan;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,29 +204,40 @@ public final class LayerStager {
             say(entry, "already staged" + modified(fs, target));
             return;
         }
-        long started = System.nanoTime();
-        if (!publish(fs, entry, target, FILE)) {
+        UploadProgress progress = progress(out, entry, size);
+        if (!publish(fs, entry, target, FILE, progress)) {
             if (!exists(fs, target, size)) {
                 throw new IOException("could not rename the upload of " + entry.stagedName + " to " + target);
             }
             say(entry, "already staged (by another submission, just now)" + modified(fs, target));
             return;
         }
-        say(entry, String.format("staged, %d bytes in %.1f s", size, (System.nanoTime() - started) / 1e9)
-                + modified(fs, target));
+        say(entry, "staged, " + progress.summary() + modified(fs, target));
+    }
+
+    /** How far the upload of an entry got, said to {@code out} while it goes on. */
+    static UploadProgress progress(PrintStream out, StagingPlan.Entry entry, long size) {
+        return new UploadProgress(out, entry.kind.label() + " layer " + entry.stagedName, size, System::nanoTime);
     }
 
     /**
-     * Uploads the entry's file to a temporary name beside {@code target}, with {@code permission}, and renames it into
-     * place, so that nobody reads half a file; the temporary file never stays.
+     * Uploads the entry's file to a temporary name beside {@code target}, saying how far it got, with {@code permission},
+     * and renames it into place, so that nobody reads half a file; the temporary file never stays.
      *
      * @return {@code false} when the rename failed: another submission may have put the layer there first
      */
-    static boolean publish(FileSystem fs, StagingPlan.Entry entry, Path target, FsPermission permission)
-            throws IOException {
+    static boolean publish(FileSystem fs, StagingPlan.Entry entry, Path target, FsPermission permission,
+            UploadProgress progress) throws IOException {
         Path tmp = new Path(target.getParent(), "." + entry.stagedName + "." + UUID.randomUUID() + ".tmp");
         try {
-            fs.copyFromLocalFile(false, true, new Path(entry.file.toUri()), tmp);
+            try (InputStream in = Files.newInputStream(entry.file); FSDataOutputStream upload = fs.create(tmp, true)) {
+                byte[] buffer = new byte[1 << 20];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    upload.write(buffer, 0, n);
+                    progress.advance(n);
+                }
+            }
             fs.setPermission(tmp, permission);
             return fs.rename(tmp, target);
         } finally {

@@ -105,9 +105,9 @@ final class SharedDirectory {
         if (!writable) {
             return null;
         }
-        long started = System.nanoTime();
+        UploadProgress progress = LayerStager.progress(out, entry, size);
         try {
-            if (!LayerStager.publish(fs, entry, target, PUBLIC_FILE)) {
+            if (!LayerStager.publish(fs, entry, target, PUBLIC_FILE, progress)) {
                 existing = status(target);
                 if (existing == null) {
                     throw new IOException("could not rename the upload of " + entry.stagedName + " to " + target);
@@ -120,8 +120,7 @@ final class SharedDirectory {
                     + "): the runtime layers are staged privately; ask its owner " + owner + " to open it (chmod 1777)");
             return null;
         }
-        say(entry, String.format("staged in the shared directory, %d bytes in %.1f s", size,
-                (System.nanoTime() - started) / 1e9) + LayerStager.modified(fs, target));
+        say(entry, "staged in the shared directory, " + progress.summary() + LayerStager.modified(fs, target));
         return target.toString();
     }
 

@@ -17,6 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.security.authentication.client.AuthenticatedURL;
+import org.apache.hadoop.security.authentication.client.AuthenticationException;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.ContainerId;
@@ -184,10 +187,28 @@ public final class YarnLogs {
         }
     }
 
-    private static int get(URL url, OutputStream sink) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    private static HttpURLConnection timeouts(HttpURLConnection connection) {
         connection.setConnectTimeout(10_000);
         connection.setReadTimeout(30_000);
+        return connection;
+    }
+
+    /**
+     * A GET of the NodeManager's web service: on a secured cluster with SPNEGO (Kerberos) over HTTP, through Hadoop's
+     * own authenticating client, as the login (or proxy user) this helper acts as.
+     */
+    private static int get(URL url, OutputStream sink) throws IOException {
+        HttpURLConnection connection;
+        if (UserGroupInformation.isSecurityEnabled()) {
+            try {
+                connection = new AuthenticatedURL(null, YarnLogs::timeouts).openConnection(url, new AuthenticatedURL.Token());
+            } catch (AuthenticationException e) {
+                throw new IOException("the NodeManager at " + url.getAuthority() + " refused the login over SPNEGO ("
+                        + e.getMessage() + ")", e);
+            }
+        } else {
+            connection = timeouts((HttpURLConnection) url.openConnection());
+        }
         connection.setRequestProperty("Accept", "text/plain");
         try {
             int status = connection.getResponseCode();

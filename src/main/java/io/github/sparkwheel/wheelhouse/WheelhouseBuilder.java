@@ -183,7 +183,9 @@ public final class WheelhouseBuilder {
     private void writeSbom(WheelhouseRequest request, Lock lock, PythonInfo info) throws IOException {
         Instant timestamp = ReproducibleZip.DEFAULT_TIMESTAMP.equals(request.outputTimestamp) ? null
                 : request.outputTimestamp;
-        byte[] json = WheelhouseSbom.json(request.sbomSubject, lock, info.tag, request.pluginVersion, timestamp);
+        WheelhouseSbom.Runtime runtime = request.runtime == null ? null : new WheelhouseSbom.Runtime(
+                request.runtime.coordinates(), request.runtime.sha256(), info.version);
+        byte[] json = WheelhouseSbom.json(request.sbomSubject, lock, info.tag, request.pluginVersion, timestamp, runtime);
         Files.createDirectories(request.sbomFile.toAbsolutePath().getParent());
         Files.write(request.sbomFile, json);
         log.info("Wrote " + request.sbomFile + " (CycloneDX " + WheelhouseSbom.SPEC_VERSION

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.runtime.RuntimeCoordinates;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,20 @@ public final class WheelhouseSbom {
         }
     }
 
+    /** A Python runtime that ships with the job ({@code <pythonRuntime>}): the Maven archive, and the CPython it holds. */
+    public static final class Runtime {
+        final RuntimeCoordinates coordinates;
+        final String archiveSha256;
+        final String pythonVersion;
+
+        /** @param pythonVersion CPython's full version, {@code 3.11.3} (the runtime's interpreter says it) */
+        public Runtime(RuntimeCoordinates coordinates, String archiveSha256, String pythonVersion) {
+            this.coordinates = coordinates;
+            this.archiveSha256 = archiveSha256;
+            this.pythonVersion = pythonVersion;
+        }
+    }
+
     private WheelhouseSbom() {}
 
     /** Reads the SPDX licence data on a daemon thread, to be called before pip runs. */
@@ -82,6 +97,16 @@ public final class WheelhouseSbom {
      */
     public static byte[] json(Subject subject, Lock lock, String pythonTag, String pluginVersion, Instant timestamp)
             throws IOException {
+        return json(subject, lock, pythonTag, pluginVersion, timestamp, null);
+    }
+
+    /**
+     * @param runtime the Python runtime that goes to every node with the job, or {@code null}: then the BOM also names
+     *     its archive (Maven purl, sha256) and the CPython inside it (its CPE, PSF-2.0), which the job depends on. Its
+     *     pip, setuptools and wheel are not named: the nodes' copy of the runtime leaves its site-packages out.
+     */
+    public static byte[] json(Subject subject, Lock lock, String pythonTag, String pluginVersion, Instant timestamp,
+            Runtime runtime) throws IOException {
         Map<String, JsonObject> components = new TreeMap<>();
         Map<String, List<String>> requires = new TreeMap<>();
         for (WheelFile wheel : lock.wheels()) {
@@ -121,6 +146,14 @@ public final class WheelhouseSbom {
         bom.add("metadata", metadata);
         JsonArray componentArray = new JsonArray();
         components.values().forEach(componentArray::add);
+        JsonObject archive = null;
+        JsonObject cpython = null;
+        if (runtime != null) {
+            archive = runtimeArchive(runtime);
+            cpython = cpython(runtime.pythonVersion);
+            componentArray.add(archive);
+            componentArray.add(cpython);
+        }
         bom.add("components", componentArray);
 
         // the graph, limited to the wheels in the wheelhouse; the subject depends on what no wheel requires
@@ -142,12 +175,65 @@ public final class WheelhouseSbom {
                 roots.add(ref(components.get(name)));
             }
         }
+        if (archive != null) {
+            roots.add(ref(archive)); // the job runs on it: every node gets it beside the wheelhouse
+        }
         JsonArray graph = new JsonArray();
         graph.add(dependency(subject.purl(), roots));
         graph.addAll(dependencies);
+        if (archive != null) {
+            JsonArray holds = new JsonArray();
+            holds.add(ref(cpython));
+            graph.add(dependency(ref(archive), holds));
+            graph.add(dependency(ref(cpython), new JsonArray()));
+        }
         bom.add("dependencies", graph);
         return (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bom) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The runtime's Maven archive, as a Maven component with the archive's sha256. */
+    private static JsonObject runtimeArchive(Runtime runtime) {
+        RuntimeCoordinates c = runtime.coordinates;
+        TreeMap<String, String> qualifiers = new TreeMap<>();
+        qualifiers.put("type", c.extension());
+        if (!c.classifier().isEmpty()) {
+            qualifiers.put("classifier", c.classifier());
+        }
+        String purl = purl("maven", c.groupId(), c.artifactId(), c.version(), qualifiers);
+        JsonObject component = new JsonObject();
+        component.addProperty("type", "application");
+        component.addProperty("bom-ref", purl);
+        component.addProperty("group", c.groupId());
+        component.addProperty("name", c.artifactId());
+        component.addProperty("version", c.version());
+        component.addProperty("description", "the Python runtime shipped with the job (<pythonRuntime>)");
+        JsonObject hash = new JsonObject();
+        hash.addProperty("alg", "SHA-256");
+        hash.addProperty("content", runtime.archiveSha256);
+        component.add("hashes", array(hash));
+        component.addProperty("purl", purl);
+        component.add("properties", array(property("python-runtime", c.toString())));
+        return component;
+    }
+
+    /** CPython itself, named as vulnerability databases name it (NVD's CPE for python.org's Python). */
+    private static JsonObject cpython(String version) {
+        JsonObject component = new JsonObject();
+        component.addProperty("type", "application");
+        component.addProperty("bom-ref", "cpython@" + version);
+        component.addProperty("group", "python.org");
+        component.addProperty("name", "cpython");
+        component.addProperty("version", version);
+        component.addProperty("description", "CPython, the interpreter inside the Python runtime");
+        JsonObject license = new JsonObject();
+        license.addProperty("id", "PSF-2.0");
+        JsonObject choice = new JsonObject();
+        choice.add("license", license);
+        component.add("licenses", array(choice));
+        component.addProperty("cpe", "cpe:2.3:a:python:python:" + version + ":*:*:*:*:*:*:*");
+        component.addProperty("purl", purl("generic", null, "cpython", version, null));
+        return component;
     }
 
     private static JsonObject dependency(String ref, JsonArray dependsOn) {

@@ -106,6 +106,40 @@ class WheelhouseSbomTest {
     }
 
     @Test
+    void aRuntimeBuild_namesTheRuntimesArchiveAndTheCPythonInIt_whichTheJobDependsOn() throws Exception {
+        WheelhouseSbom.Runtime runtime = new WheelhouseSbom.Runtime(io.github.sparkwheel.runtime.RuntimeCoordinates
+                .parse("org.bytedeco:cpython:3.11.3-1.5.9:jar:linux-x86_64"), "ab".repeat(32), "3.11.3");
+        byte[] json = WheelhouseSbom.json(SUBJECT, realWheels(), "cp311-cp311-manylinux_2_17_x86_64", "0.1.0", null,
+                runtime);
+        assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
+        Bom bom = new JsonParser().parse(json);
+        Map<String, Component> byRef = new TreeMap<>();
+        bom.getComponents().forEach(c -> byRef.put(c.getBomRef(), c));
+        String archiveRef = "pkg:maven/org.bytedeco/cpython@3.11.3-1.5.9?classifier=linux-x86_64&type=jar";
+        Component archive = byRef.get(archiveRef);
+        assertThat(archive.getGroup()).isEqualTo("org.bytedeco");
+        assertThat(archive.getPurl()).isEqualTo(archiveRef);
+        assertThat(archive.getHashes()).singleElement().satisfies(h -> assertThat(h.getValue()).isEqualTo("ab".repeat(32)));
+        Component cpython = byRef.get("cpython@3.11.3");
+        assertThat(cpython.getName()).isEqualTo("cpython");
+        assertThat(cpython.getVersion()).isEqualTo("3.11.3");
+        assertThat(cpython.getCpe()).isEqualTo("cpe:2.3:a:python:python:3.11.3:*:*:*:*:*:*:*");
+        assertThat(cpython.getLicenses().getLicenses()).singleElement().satisfies(l -> assertThat(l.getId()).isEqualTo("PSF-2.0"));
+        assertThat(byRef.keySet()).noneMatch(ref -> ref.contains("pypi/pip@") || ref.contains("pypi/setuptools@"));
+
+        Map<String, List<String>> graph = new TreeMap<>();
+        for (Dependency d : bom.getDependencies()) {
+            graph.put(d.getRef(), d.getDependencies() == null ? List.of()
+                    : d.getDependencies().stream().map(Dependency::getRef).collect(Collectors.toList()));
+        }
+        assertThat(graph.get(SUBJECT.purl())).contains("pkg:pypi/pytest@9.1.1", archiveRef);
+        assertThat(graph.get(archiveRef)).containsExactly("cpython@3.11.3");
+        // reproducible: the same bytes again
+        assertThat(WheelhouseSbom.json(SUBJECT, realWheels(), "cp311-cp311-manylinux_2_17_x86_64", "0.1.0", null, runtime))
+                .isEqualTo(json);
+    }
+
+    @Test
     void licenses_fallsBackToClassifiersAndKeepsUnknownNamesAsNames() {
         WheelMetadata fullText = WheelMetadata.parse("Metadata-Version: 2.1\nName: oldlib\nVersion: 1\n"
                 + "License: Copyright (c) 2005 Someone\n        All rights reserved.\n        Redistribution ...\n"
