@@ -58,11 +58,11 @@ final class UploadProgress {
         return (nanos.getAsLong() - started) / 1e9;
     }
 
-    /** {@code 265535545 bytes in 11.0 s (24.1 MB/s)}: the summary of a finished upload. */
+    /** {@code 265535545 bytes in 11.0 s (24.1 MB/s)}: the summary of a finished upload (a small one's without the rate). */
     String summary() {
         double seconds = seconds();
-        return String.format(Locale.ROOT, "%d bytes in %.1f s (%s/s)", done, seconds,
-                megabytes((long) (done / Math.max(seconds, 1e-3))));
+        return String.format(Locale.ROOT, "%d bytes in %.1f s", done, seconds) + (total < QUIET_BELOW ? ""
+                : " (" + megabytes((long) (done / Math.max(seconds, 1e-3))) + "/s)");
     }
 
     static String megabytes(long bytes) {
