@@ -4,7 +4,11 @@ assert runs.size() == 10 : log
 def secure = new Properties()
 new File(secureDir, 'secure.properties').withInputStream { secure.load(it) }
 def realm = secure.realm
-def error = { String run -> (run =~ /(?s)\[ERROR\] Failed to execute goal [^:]+:[^:]+:[^:]+:submit \(default-cli\) on project kerberos-failures: (.*?)\n\[ERROR\] -> \[Help 1\]/)[0][1] }
+def error = { String run ->
+    def m = (run =~ /(?s)\[ERROR\] Failed to execute goal [^:]+:[^:]+:[^:]+:submit \(default-cli\) on project kerberos-failures: (.*?) -> \[Help 1\]/)
+    assert m.find() : run
+    m.group(1)
+}
 def messages = runs.collect { error(it) }
 def expect = { int i, String text -> assert messages[i].contains(text) : "run ${i + 1}: ${messages[i]}" }
 
