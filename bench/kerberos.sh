@@ -34,7 +34,7 @@ VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$1" "$(now)"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timed() { local start; start=$(now); "$@" || true; elapsed "$start"; }
+timed() { local start; start=$(now); "$@" > /dev/null 2>&1 || true; elapsed "$start"; }
 
 export KRB5CCNAME="FILE:$WORK/alice.ccache"
 KRB5_CONFIG=$(prop krb5Conf) kinit -kt "$(prop keytabs)/alice.keytab" "alice@$(prop realm)"
@@ -53,7 +53,7 @@ ENVIRONMENT=$(sed -n '/Its environment/,/BUILD/{s/^\[INFO\]   //p;}' "$WORK/dry-
 RAW_COMMAND=$(sed 's/ io\.github\.sparkwheel\.helpers\.SubmitLauncher [0-9]* - / org.apache.spark.deploy.SparkSubmit /' <<< "$COMMAND")
 [[ "$RAW_COMMAND" == *"org.apache.spark.deploy.SparkSubmit"* ]] || { echo "no launcher in: $COMMAND" >&2; exit 1; }
 
-run_goal() { $MVN pyspark:submit > "$WORK/goal-$1.log" 2>&1; }
+run_goal() { ${MVN/ -q / } pyspark:submit > "$WORK/goal-$1.log" 2>&1; }
 run_raw() { (cd "$WORK/job/target/pyspark-submit" && env $ENVIRONMENT bash -c "exec $RAW_COMMAND") > "$WORK/raw-$1.log" 2>&1; }
 run_goal warmup; run_raw warmup
 goal=() raw=()

@@ -3,11 +3,9 @@ package io.github.sparkwheel.yarn;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,7 +34,7 @@ public final class MiniYarnLauncher {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("yarn.properties"));
         Files.deleteIfExists(dir.resolve("stop"));
-        deleteRecursively(dir.resolve("target").toFile()); // an earlier cluster's directories
+        LauncherFiles.deleteRecursively(dir.resolve("target").toFile()); // an earlier cluster's directories
         Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
         long started = System.nanoTime();
 
@@ -98,48 +96,20 @@ public final class MiniYarnLauncher {
         Files.writeString(confDir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
                 + "  <property><name>fs.defaultFS</name><value>" + defaultFs + "</value></property>\n"
                 + "  <property><name>dfs.replication</name><value>1</value></property>\n</configuration>\n");
-        File logDir = findLogDir(dir.toFile());
-        Path tmp = dir.resolve("yarn.properties.tmp");
-        Files.writeString(tmp, "confDir=" + confDir + "\nlogDir=" + logDir + "\nrm=" + live.get(YarnConfiguration.RM_ADDRESS)
+        File logDir = LauncherFiles.findLogDir(dir.toFile(), "pyspark-it");
+        LauncherFiles.writeAtomically(dir, "yarn.properties", "confDir=" + confDir + "\nlogDir=" + logDir
+                + "\nrm=" + live.get(YarnConfiguration.RM_ADDRESS)
                 + "\nrmWebapp=" + live.get(YarnConfiguration.RM_WEBAPP_ADDRESS) + "\ndefaultFs=" + defaultFs
                 + "\nwebhdfs=http://" + dfs.getNameNode().getHttpAddress().getHostString() + ":"
-                + dfs.getNameNode().getHttpAddress().getPort() + "/webhdfs/v1\n", StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve("yarn.properties"), StandardCopyOption.ATOMIC_MOVE);
+                + dfs.getNameNode().getHttpAddress().getPort() + "/webhdfs/v1\n");
         System.out.printf("MiniYARNCluster ready in %.1f s: RM %s, conf %s, container logs %s%n",
                 (System.nanoTime() - started) / 1e9, live.get(YarnConfiguration.RM_ADDRESS), confDir, logDir);
 
         while (!Files.exists(dir.resolve("stop"))) {
-            writeApplicationStates(cluster, dir);
+            LauncherFiles.writeApplications(cluster, dir, app -> app.getState().toString());
             Thread.sleep(500);
         }
         System.exit(0);
-    }
-
-    /** MiniYARNCluster keeps its directories, the NodeManager's container logs among them, in ./target/test/data. */
-    private static File findLogDir(File dir) {
-        File base = new File(dir, "target/test/data/pyspark-it");
-        File[] clusters = base.listFiles((d, name) -> name.startsWith("yarn-"));
-        return clusters != null && clusters.length == 1 ? clusters[0] : base;
-    }
-
-    private static void deleteRecursively(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteRecursively(child);
-            }
-        }
-        file.delete();
-    }
-
-    /** {@code <dir>/applications.properties}: every application's id and state, for the ITs to check. */
-    private static void writeApplicationStates(MiniYARNCluster cluster, Path dir) throws java.io.IOException {
-        StringBuilder states = new StringBuilder();
-        cluster.getResourceManager().getRMContext().getRMApps().forEach((id, app) ->
-                states.append(id).append('=').append(app.getState()).append('\n'));
-        Path tmp = dir.resolve("applications.properties.tmp");
-        Files.writeString(tmp, states.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve("applications.properties"), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void stop(MiniYARNCluster cluster, MiniDFSCluster dfs) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -90,9 +89,9 @@ public final class SecureMiniYarnLauncher {
     static void run(Path dir) throws Exception {
         Files.deleteIfExists(dir.resolve("secure.properties"));
         Files.deleteIfExists(dir.resolve("stop"));
-        deleteRecursively(dir.resolve("target").toFile());
-        deleteRecursively(dir.resolve("kdc").toFile());
-        deleteRecursively(dir.resolve("keytabs").toFile());
+        LauncherFiles.deleteRecursively(dir.resolve("target").toFile());
+        LauncherFiles.deleteRecursively(dir.resolve("kdc").toFile());
+        LauncherFiles.deleteRecursively(dir.resolve("keytabs").toFile());
         Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
         long started = System.nanoTime();
 
@@ -239,17 +238,16 @@ public final class SecureMiniYarnLauncher {
         Files.writeString(simpleDir.resolve("hdfs-site.xml"), site("  <property><name>dfs.replication</name><value>1"
                 + "</value></property>\n"));
 
-        File logDir = findLogDir(dir.toFile());
-        Path tmp = dir.resolve("secure.properties.tmp");
-        Files.writeString(tmp, "realm=" + realm + "\nkdcPort=" + kdc.getPort() + "\nkrb5Conf=" + krb5 + "\nconfDir=" + confDir
-                + "\nsimpleConfDir=" + simpleDir + "\nkeytabs=" + keytabs + "\ndefaultFs=" + defaultFs + "\nrm="
-                + live.get(YarnConfiguration.RM_ADDRESS) + "\nlogDir=" + logDir + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve("secure.properties"), StandardCopyOption.ATOMIC_MOVE);
+        File logDir = LauncherFiles.findLogDir(dir.toFile(), "pyspark-secure-it");
+        LauncherFiles.writeAtomically(dir, "secure.properties", "realm=" + realm + "\nkdcPort=" + kdc.getPort()
+                + "\nkrb5Conf=" + krb5 + "\nconfDir=" + confDir + "\nsimpleConfDir=" + simpleDir + "\nkeytabs=" + keytabs
+                + "\ndefaultFs=" + defaultFs + "\nrm="
+                + live.get(YarnConfiguration.RM_ADDRESS) + "\nlogDir=" + logDir + "\n");
         System.out.printf("Secure MiniYARNCluster ready in %.1f s: realm %s, KDC 127.0.0.1:%d, RM %s, conf %s%n",
                 (System.nanoTime() - started) / 1e9, realm, kdc.getPort(), live.get(YarnConfiguration.RM_ADDRESS), confDir);
 
         while (!Files.exists(dir.resolve("stop"))) {
-            writeApplications(cluster, dir);
+            LauncherFiles.writeApplications(cluster, dir, app -> app.getState() + " " + app.getUser());
             Thread.sleep(500);
         }
         System.exit(0);
@@ -257,32 +255,6 @@ public final class SecureMiniYarnLauncher {
 
     private static String site(String properties) {
         return "<?xml version=\"1.0\"?>\n<configuration>\n" + properties + "</configuration>\n";
-    }
-
-    /** {@code <dir>/applications.properties}: every application's id, state and user, for the ITs to check. */
-    private static void writeApplications(MiniYARNCluster cluster, Path dir) throws java.io.IOException {
-        StringBuilder apps = new StringBuilder();
-        cluster.getResourceManager().getRMContext().getRMApps().forEach((id, app) ->
-                apps.append(id).append('=').append(app.getState()).append(' ').append(app.getUser()).append('\n'));
-        Path tmp = dir.resolve("applications.properties.tmp");
-        Files.writeString(tmp, apps.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve("applications.properties"), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static File findLogDir(File dir) {
-        File base = new File(dir, "target/test/data/pyspark-secure-it");
-        File[] clusters = base.listFiles((d, name) -> name.startsWith("yarn-"));
-        return clusters != null && clusters.length == 1 ? clusters[0] : base;
-    }
-
-    private static void deleteRecursively(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteRecursively(child);
-            }
-        }
-        file.delete();
     }
 
     private static void stop(MiniYARNCluster cluster, MiniDFSCluster dfs, MiniKdc kdc) {
