@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 helpers. */
+/** SHA-256 helpers, and the SHA-1 a Maven repository keeps beside each file. */
 public final class Digests {
 
     private Digests() {}
@@ -21,7 +21,19 @@ public final class Digests {
     }
 
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest = newSha256();
+        return digest(newSha256(), file);
+    }
+
+    /** The file's SHA-1, as Maven deploys it beside every file ({@code .sha1}). */
+    public static String sha1(Path file) throws IOException {
+        try {
+            return digest(MessageDigest.getInstance("SHA-1"), file);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        }
+    }
+
+    private static String digest(MessageDigest digest, Path file) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             int n;

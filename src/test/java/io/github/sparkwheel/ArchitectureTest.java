@@ -37,7 +37,7 @@ class ArchitectureTest {
      * Spark's classpath, stand apart ({@link #theHelpersUseOnlyTheJdkHadoopAndTheProtocol_andNothingElseLinksToThem}).
      */
     private static final List<String> LAYERS = List.of("protocol", "process", "python", "runtime", "runner",
-            "wheelhouse", "spark", "kerberos", "hadoop", "yarn", "staging", "submit", "testing", "maven");
+            "wheelhouse", "spark", "kerberos", "hadoop", "yarn", "staging", "livy", "submit", "testing", "maven");
     private static final String HELPERS = "helpers";
 
     @Test
