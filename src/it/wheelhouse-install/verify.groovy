@@ -10,6 +10,12 @@ assert sbom.isFile() : "bill of materials not installed: $sbom"
 // what the second, forced build wrote is byte for byte what the first one installed
 assert installed.bytes == new File(basedir, 'target/installed-job-1.0-wheelhouse.zip').bytes
 assert sbom.bytes == new File(basedir, 'target/installed-job-1.0-cyclonedx.json').bytes
+// the runner is attached beside the zip (a gateway's Spark fetches it from the repository): the zip's own runner.py
+def runner = new File(repo, 'installed-job-1.0-runner.py')
+assert runner.isFile() : "runner not installed: $runner"
+new java.util.zip.ZipFile(installed).withCloseable { zip ->
+    assert runner.bytes == zip.getInputStream(zip.getEntry('runner.py')).bytes
+}
 assert log =~ /Wrote \S+\/target\/installed-job-1\.0-cyclonedx\.json \(CycloneDX 1\.6 bill of materials of pkg:maven\/it\.pyspark\/installed-job@1\.0\?classifier=wheelhouse&type=zip: 6 wheels, sha256:[0-9a-f]{64}\)/ : log
 
 def parser = new JsonParser()

@@ -91,6 +91,21 @@ public final class HadoopConf {
         return uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
     }
 
+    /**
+     * A Hadoop configuration for one file system and nothing else ({@code fs.defaultFS} of {@code directory}, a URI
+     * with a scheme such as {@code webhdfs://nn:9870/staging}): what a build machine that reaches the cluster only
+     * through a gateway needs to stage there. Written into {@code dir}, which it returns.
+     */
+    public static Path writeForFileSystem(Path dir, String directory) throws IOException {
+        java.net.URI uri = java.net.URI.create(directory.trim());
+        String fileSystem = uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
+                + "  <property><name>fs.defaultFS</name><value>" + fileSystem.replace("&", "&amp;").replace("<", "&lt;")
+                + "</value></property>\n</configuration>\n", java.nio.charset.StandardCharsets.UTF_8);
+        return dir;
+    }
+
     /** The cluster's {@code hadoop.security.authentication} (core-site.xml), or {@code null} (Hadoop's default, simple). */
     public static String authentication(Path dir) throws IOException {
         return dir == null ? null : property(dir, "core-site.xml", "hadoop.security.authentication").orElse(null);

@@ -250,7 +250,7 @@ abstract class AbstractPysparkMojo extends AbstractMojo {
     ProcessRunner processRunner = new DefaultProcessRunner();
 
     final RepositorySystem repositorySystem;
-    private final SettingsDecrypter decrypter;
+    final SettingsDecrypter decrypter;
 
     AbstractPysparkMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
         this.repositorySystem = repositorySystem;

@@ -4,6 +4,7 @@ import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.kerberos.KerberosCheck;
 import io.github.sparkwheel.process.JvmCommand;
+import io.github.sparkwheel.submit.LivyRequest;
 import io.github.sparkwheel.submit.SparkRequirements;
 import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.File;
@@ -207,18 +208,43 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
         return stagingDirectory == null || stagingDirectory.isBlank() ? null : stagingDirectory.trim();
     }
 
+    /** The classifier of the project's attached wheelhouse. */
+    String wheelhouseClassifier() {
+        return classifier;
+    }
+
+    /** The Hadoop configuration directory, if one is configured or in the environment; {@code null} otherwise. */
+    Path configuredHadoopConfDir() throws UserError {
+        return HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(), false);
+    }
+
     /** The request's cluster side: wheelhouse, Spark, Hadoop configuration and staging. */
     SubmitRequest sparkRequest(String master) throws UserError, IOException {
+        return sparkRequest(master, null);
+    }
+
+    /**
+     * The request's cluster side: wheelhouse, Spark, Hadoop configuration and staging. Through Livy ({@code livy} not
+     * {@code null}) Spark is the Livy host's: it is resolved here only for staging (the stager runs on its Hadoop
+     * client), and no Hadoop configuration is required.
+     */
+    SubmitRequest sparkRequest(String master, LivyRequest livy) throws UserError, IOException {
         SubmitRequest request = new SubmitRequest();
         request.master = master;
         request.alias = alias;
+        request.livy = livy;
         request.wheelhouse = wheelhouse();
         request.workDirectory = workDirectory.toPath();
         request.hadoopConfDir = HadoopConf.find(hadoopConfDir == null ? null : hadoopConfDir.toPath(), System.getenv(),
-                request.yarn());
+                request.yarn() && livy == null);
         request.connectTimeout = java.time.Duration.ofSeconds(Math.max(1, connectTimeout));
         request.proxyUser = proxyUser == null || proxyUser.isBlank() ? null : proxyUser.trim();
-        if (request.yarn() && request.hadoopConfDir != null) { // first: a login that cannot work is said at once
+        boolean staging = livy == null || livy.delivery == LivyRequest.Delivery.STAGING;
+        if (livy != null) {
+            livy.settings.connectTimeout = request.connectTimeout;
+            livy.yarnLogs = request.hadoopConfDir != null;
+        }
+        if (request.yarn() && request.hadoopConfDir != null && staging) { // first: a login that cannot work is said at once
             KerberosCheck.Settings login = new KerberosCheck.Settings();
             login.principal = principal == null || principal.isBlank() ? null : principal.trim();
             login.keytab = keytab == null ? null : keytab.toPath();
@@ -246,11 +272,18 @@ abstract class AbstractSparkMojo extends AbstractPysparkMojo {
                 }
             }
         }
+        request.pythonRuntime = wheelhouseRuntime(request.wheelhouse);
+        if (livy != null) { // Livy's host has its Spark and pyspark; the stager and the log reader need a Hadoop client
+            if (staging || livy.yarnLogs) {
+                request.sparkJars.addAll(sparkJars(workDirectory.toPath()));
+                request.javaExecutable = JvmCommand.thisJava();
+            }
+            return request;
+        }
         request.sparkHome = sparkHome();
         SparkRequirements.check(request.wheelhouse, request.sparkHome, sparkVersion); // before Spark is resolved
         request.pysparkArchives.addAll(request.sparkHome != null ? configuredPysparkArchives()
                 : pysparkArchives(workDirectory.toPath().resolve("pip"), "The job is submitted"));
-        request.pythonRuntime = wheelhouseRuntime(request.wheelhouse);
         if (request.sparkHome == null) {
             request.sparkJars.addAll(sparkJars(workDirectory.toPath()));
             request.javaExecutable = JvmCommand.thisJava();

@@ -31,10 +31,17 @@ final class MavenSettings {
         Server decrypted = result.getServer();
         if ((decrypted.getUsername() == null || decrypted.getUsername().isEmpty())
                 && (decrypted.getPassword() == null || decrypted.getPassword().isEmpty())) {
-            throw new UserError("<server> " + serverId + " in Maven's settings.xml has no <username> or <password> for "
-                    + "pip: add them, or perhaps you should fix " + element);
+            throw new UserError("<server> " + serverId + " in Maven's settings.xml has no <username> or <password>: add "
+                    + "them, or perhaps you should fix " + element);
         }
         return new Credentials(decrypted.getUsername(), decrypted.getPassword(), "<server> " + serverId);
+    }
+
+    /** {@link #credentials} of a server that may be absent: {@code null} then. */
+    static Credentials optionalCredentials(Settings settings, SettingsDecrypter decrypter, String serverId, String element)
+            throws UserError {
+        return settings == null || settings.getServer(serverId) == null ? null
+                : credentials(settings, decrypter, serverId, element);
     }
 
     static List<ProxySettings> activeProxies(Settings settings, SettingsDecrypter decrypter) throws UserError {

@@ -2,7 +2,9 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.python.Credentials;
 import io.github.sparkwheel.submit.EnvironmentMode;
+import io.github.sparkwheel.submit.LivyRequest;
 import io.github.sparkwheel.submit.SparkSubmitter;
 import io.github.sparkwheel.submit.SubmitRequest;
 import java.io.File;
@@ -37,7 +39,6 @@ public class SubmitMojo extends AbstractSparkMojo {
      */
     @Parameter(property = "pyspark.submit.skip", defaultValue = "false")
     private boolean skipSubmit;
-
 
 
     /**
@@ -250,11 +251,116 @@ public class SubmitMojo extends AbstractSparkMojo {
     @Parameter(property = "pyspark.submit.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * Submits through Apache Livy's batch API at this URL instead of running SparkSubmit here: Livy's address
+     * ({@code http://livy.example.com:8998}), or a gateway's with its path prefix (Knox:
+     * {@code https://gateway.example.com/gateway/default/livy/v1}). The batch runs in cluster mode on Livy's Spark; the
+     * files reach it as {@code <livyDelivery>} says; the build follows the batch to its end and deletes it on a timeout
+     * or Ctrl-C. Everything else keeps its meaning: {@code <sparkConf>}, {@code <args>}, the environment modes,
+     * {@code <pythonRuntime>}, {@code <proxyUser>} (Livy's {@code proxyUser}), {@code <submitTimeout>}, the dry run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.livyUrl")
+    private String livyUrl;
+
+    /**
+     * The settings.xml {@code <server>} whose {@code <username>} and {@code <password>} (encrypted or not) log in to
+     * Livy or its gateway with basic authentication; none is sent when there is no such server. The password appears
+     * in no output, {@code -X} included.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.livyServerId", defaultValue = "livy")
+    private String livyServerId;
+
+    /**
+     * A PEM file of CA certificates, or a PKCS12 or JKS trust store, trusted for Livy's (or its gateway's) TLS
+     * certificate beside the JVM's own CAs: a company CA that the JVM does not know.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.livyTrustStore")
+    private File livyTrustStore;
+
+    /**
+     * How the files reach Livy's cluster, which has no upload endpoint: {@code staging} (the layers in the staging
+     * directory, as for a direct submission: this machine writes the cluster's file system, {@code hdfs://},
+     * {@code webhdfs://}, {@code s3a://}…), {@code repository} (after {@code mvn deploy}: Spark on the Livy host fetches
+     * the wheelhouse and its runner from the Maven repository they were deployed to, so that a machine that reaches only
+     * Livy and the repository can submit) or {@code local} (copied into {@code <livyLocalDirectory>}: the build runs on
+     * the Livy host). Unset: local with a {@code <livyLocalDirectory>}, staging with a Hadoop configuration or a
+     * {@code <stagingDirectory>} URI, else repository.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.livyDelivery")
+    private String livyDelivery;
+
+    /**
+     * A directory that Livy's {@code livy.file.local-dir-whitelist} holds, on this machine (the Livy host), for
+     * {@code <livyDelivery>local}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.livyLocalDirectory")
+    private File livyLocalDirectory;
+
+    /**
+     * For {@code <livyDelivery>repository}: the URL Spark on the Livy host fetches the deployed wheelhouse and runner
+     * from. Unset: the URL of the project's {@code <distributionManagement>} repository (its snapshot repository for a
+     * SNAPSHOT version). Spark fetches without credentials, so the repository must let the cluster read.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.livyRepositoryUrl")
+    private String livyRepositoryUrl;
 
 
     @Inject
     public SubmitMojo(RepositorySystem repositorySystem, SettingsDecrypter decrypter) {
         super(repositorySystem, decrypter);
+    }
+
+    /** Where Livy is, how to log in and how the files get there. */
+    private LivyRequest livyRequest() throws UserError {
+        LivyRequest livy = new LivyRequest();
+        livy.settings.url = livyUrl.trim();
+        if (!livy.settings.url.matches("(?i)https?://.+")) {
+            throw new UserError("<livyUrl> '" + livy.settings.url + "' is not an http:// or https:// URL: perhaps you "
+                    + "should fix <livyUrl> or -Dpyspark.livyUrl (e.g. https://gateway.example.com/gateway/default/livy/v1)");
+        }
+        livy.settings.serverId = livyServerId;
+        Credentials login = livyServerId == null || livyServerId.isBlank() ? null
+                : MavenSettings.optionalCredentials(session.getSettings(), decrypter, livyServerId.trim(),
+                        "<livyServerId> or -Dpyspark.livyServerId");
+        if (login != null) {
+            livy.settings.username = login.username();
+            livy.settings.password = login.password();
+        }
+        livy.settings.trustStore = livyTrustStore == null ? null : livyTrustStore.toPath();
+        livy.localDirectory = livyLocalDirectory == null ? null : livyLocalDirectory.toPath().toAbsolutePath();
+        livy.delivery = LivyRequest.Delivery.choose(livyDelivery, livy.localDirectory, configuredHadoopConfDir(),
+                configuredStagingDirectory());
+        livy.repositoryUrl = livyRepositoryUrl != null && !livyRepositoryUrl.isBlank() ? livyRepositoryUrl.trim()
+                : deploymentRepositoryUrl();
+        livy.groupId = project.getGroupId();
+        livy.artifactId = project.getArtifactId();
+        livy.version = project.getVersion();
+        livy.classifier = wheelhouseClassifier();
+        return livy;
+    }
+
+    /** The URL of the repository {@code mvn deploy} deploys this project to (the snapshot one for a SNAPSHOT), or {@code null}. */
+    private String deploymentRepositoryUrl() {
+        org.apache.maven.model.DistributionManagement distribution = project.getDistributionManagement();
+        if (distribution == null) {
+            return null;
+        }
+        org.apache.maven.model.DeploymentRepository repository = project.getVersion().endsWith("-SNAPSHOT")
+                && distribution.getSnapshotRepository() != null ? distribution.getSnapshotRepository()
+                : distribution.getRepository();
+        return repository == null ? null : repository.getUrl();
     }
 
     @Override
@@ -274,7 +380,8 @@ public class SubmitMojo extends AbstractSparkMojo {
 
     @Override
     protected void run() throws UserError, ProcessException, IOException {
-        SubmitRequest request = sparkRequest(master);
+        LivyRequest livy = livyUrl == null || livyUrl.isBlank() ? null : livyRequest();
+        SubmitRequest request = sparkRequest(master, livy);
         request.deployMode = deployMode;
         request.appName = appName;
         request.queue = queue;

@@ -2,6 +2,7 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.submit.LivyRequest;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
 import io.github.sparkwheel.wheelhouse.WheelhouseResult;
@@ -171,11 +172,17 @@ public class WheelhouseMojo extends AbstractPipMojo {
             if (sbom) {
                 projectHelper.attachArtifact(project, "json", sbomClassifier(), sbomFile().toFile());
             }
+            projectHelper.attachArtifact(project, "py", LivyRequest.runnerClassifier(classifier), runnerFile().toFile());
         }
     }
 
     private String sbomClassifier() {
         return DEFAULT_CLASSIFIER.equals(classifier) ? "cyclonedx" : classifier + "-cyclonedx";
+    }
+
+    /** The runner beside the zip: a gateway's Spark fetches it from the repository as the primary resource. */
+    private java.nio.file.Path runnerFile() {
+        return outputDirectory.toPath().resolve(finalName + "-" + LivyRequest.runnerClassifier(classifier) + ".py");
     }
 
     private java.nio.file.Path sbomFile() {
@@ -186,6 +193,9 @@ public class WheelhouseMojo extends AbstractPipMojo {
     WheelhouseRequest wheelhouseRequest() throws UserError, IOException {
         WheelhouseRequest request = request("pyspark-wheelhouse", force);
         request.outputFile = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
+        if (attach) {
+            request.runnerFile = runnerFile();
+        }
         if (sbom) {
             request.sbomFile = sbomFile();
             request.sbomSubject = new WheelhouseSbom.Subject(project.getGroupId(), project.getArtifactId(),

@@ -15,7 +15,12 @@ public enum LayerKind {
     /** A jar of the module's ({@code --jars}: the Java half of a mixed build, a connector), as it is. */
     JAR,
     /** The job's own code, its runner, manifest and the bootstrap. */
-    JOB;
+    JOB,
+    /**
+     * The runner on its own, as the application's primary resource, where no spark-submit of this machine uploads it
+     * (a submission through Livy: Spark on the gateway's host reads it from the staging directory).
+     */
+    RUNNER;
 
     /** {@code spark-runtime}, {@code dependencies}, … */
     public String label() {

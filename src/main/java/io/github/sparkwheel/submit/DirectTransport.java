@@ -11,13 +11,16 @@ import io.github.sparkwheel.process.ProcessSpec;
 import io.github.sparkwheel.process.ProcessTimeoutException;
 import io.github.sparkwheel.process.SecretMasker;
 import io.github.sparkwheel.protocol.Protocol;
+import io.github.sparkwheel.spark.SparkUri;
 import io.github.sparkwheel.yarn.SubmissionFollower;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Submits straight to the cluster, as spark-submit does: a Spark home's {@code bin/spark-submit}, or, without one,
@@ -39,14 +42,17 @@ final class DirectTransport implements Transport {
         this.log = log;
     }
 
+    /** Checks the cluster and stages the layers where the launcher cannot; spark-submit uploads the other files. */
     @Override
-    public void prepare(SubmitRequest request, StagedSubmission staged) throws UserError, IOException {
+    public Function<Path, String> prepare(SubmitRequest request, StagedSubmission staged, List<Path> files)
+            throws UserError, IOException {
         if (request.sparkHome != null && request.yarn() && !request.dryRun) {
             checkCluster(request); // bin/spark-submit cannot host the check: a JVM of its own, before it
         }
         if (staged != null && (request.sparkHome != null || request.dryRun)) { // else the launcher stages them first
             new LayerStaging(runner, log).stage(request, staged);
         }
+        return SparkUri::of;
     }
 
     /** The whole command line: the launcher, then spark-submit's arguments. */

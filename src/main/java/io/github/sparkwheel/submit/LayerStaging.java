@@ -31,7 +31,7 @@ public final class LayerStaging {
 
     /** Builds the layers and stages them. */
     public StagedSubmission stageAll(SubmitRequest request) throws UserError, IOException {
-        StagedSubmission staged = prepare(request, jarsToShip(request, log));
+        StagedSubmission staged = prepare(request, jarsToShip(request, log), null);
         stage(request, staged);
         return staged;
     }
@@ -53,15 +53,19 @@ public final class LayerStaging {
         return jars.stream().map(j -> j.getFileName().toString()).collect(Collectors.joining(", "));
     }
 
-    /** Builds the layers (each once per content) and writes the staging plan. */
-    StagedSubmission prepare(SubmitRequest request, List<Path> shippedJars) throws UserError, IOException {
+    /**
+     * Builds the layers (each once per content) and writes the staging plan.
+     *
+     * @param runner the runner, staged too for a submission through Livy; else {@code null}
+     */
+    StagedSubmission prepare(SubmitRequest request, List<Path> shippedJars, Path runner) throws UserError, IOException {
         if (request.hadoopConfDir == null) {
             throw new UserError("No Hadoop configuration to stage the layers with: perhaps you should set "
                     + "<hadoopConfDir> or -Dpyspark.hadoopConfDir (or HADOOP_CONF_DIR) to the directory holding "
                     + "core-site.xml and yarn-site.xml");
         }
         long started = System.nanoTime();
-        StagedSubmission staged = StagedSubmission.prepare(request, shippedJars);
+        StagedSubmission staged = StagedSubmission.prepare(request, shippedJars, runner);
         log.info(String.format("Layers of %s ready in %.1f s; staging them in %s", request.wheelhouse.getFileName(),
                 (System.nanoTime() - started) / 1e9, staged.stagingDirectory()));
         return staged;

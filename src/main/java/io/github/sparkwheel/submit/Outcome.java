@@ -18,9 +18,16 @@ final class Outcome {
     final String end;
     /** The transport's last lines, shown when the driver's own output cannot be. */
     final String lastLines;
+    /** What the transport did to stop the application when it stopped waiting, or {@code null}: the caller decides. */
+    final String stopped;
 
     Outcome(String applicationId, String finalStatus, List<String> diagnostics, boolean succeeded, String timedOut,
             String end, String lastLines) {
+        this(applicationId, finalStatus, diagnostics, succeeded, timedOut, end, lastLines, null);
+    }
+
+    Outcome(String applicationId, String finalStatus, List<String> diagnostics, boolean succeeded, String timedOut,
+            String end, String lastLines, String stopped) {
         this.applicationId = applicationId;
         this.finalStatus = finalStatus;
         this.diagnostics = List.copyOf(diagnostics);
@@ -28,5 +35,6 @@ final class Outcome {
         this.timedOut = timedOut;
         this.end = end;
         this.lastLines = lastLines;
+        this.stopped = stopped;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sparkwheel.submit;
 
 import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.hadoop.HadoopConf;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessRunner;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -38,7 +40,7 @@ public final class SparkSubmitter {
 
     /** @return the YARN application id, when there was one */
     public String submit(SubmitRequest request) throws UserError, ProcessException, IOException {
-        Transport transport = new DirectTransport(runner, log);
+        Transport transport = request.livy != null ? new LivyTransport(runner, log) : new DirectTransport(runner, log);
         Submission submission = prepare(request, transport);
         if (request.dryRun) {
             transport.describe(submission);
@@ -118,8 +120,14 @@ public final class SparkSubmitter {
                         + "should fix <sparkHome> or -Dpyspark.sparkHome (or SPARK_HOME), or unset them to run Spark "
                         + "from Maven artifacts (<sparkVersion>)");
             }
-        } else if (request.sparkJars.isEmpty()) {
+        } else if (request.sparkJars.isEmpty() && (request.livy == null
+                || request.livy.delivery == LivyRequest.Delivery.STAGING)) {
             throw new IllegalStateException("neither a Spark home nor Spark's jars");
+        }
+        if (request.livy != null && !request.clusterMode()) {
+            throw new UserError("Livy runs batches in cluster mode: the driver runs in the YARN ApplicationMaster, not on "
+                    + "this machine. Perhaps you should set <deployMode>cluster</deployMode> (-Dpyspark.deployMode=cluster), "
+                    + "or submit without Livy (unset <livyUrl>) to run the driver here");
         }
         if (request.sparkHome != null && request.proxyUser != null && request.kerberos != null
                 && request.kerberos.keytab() != null) {
@@ -148,14 +156,35 @@ public final class SparkSubmitter {
                     + " KB) to ./" + request.runtimeAlias() + " in every container");
         }
         List<Path> jars = LayerStaging.jarsToShip(request, log);
-        if (request.sparkHome == null && request.pysparkArchives.isEmpty()) {
+        if (request.sparkHome == null && request.pysparkArchives.isEmpty() && request.livy == null) {
             log.info("No pyspark is shipped (no Spark home, no <pysparkArchives>): a job that imports pyspark needs "
                     + "it on the nodes; set <pysparkArchives> to pyspark.zip and py4j-*.zip (local: paths on the nodes, "
                     + "or files to upload)");
         }
-        StagedSubmission staged = request.layered() ? new LayerStaging(runner, log).prepare(request, jars) : null;
-        transport.prepare(request, staged);
-        return new Submission(request, runnerFile, lockFile, local, jars, staged);
+        boolean throughLivy = request.livy != null;
+        StagedSubmission staged = null;
+        if (request.layered() && (!throughLivy || request.livy.delivery == LivyRequest.Delivery.STAGING)) {
+            if (throughLivy && request.hadoopConfDir == null) { // a staging directory with a scheme: its file system alone
+                request.hadoopConfDir = HadoopConf.writeForFileSystem(work.resolve("hadoop-conf"), request.stagingDirectory);
+            }
+            staged = new LayerStaging(runner, log).prepare(request, jars, throughLivy ? runnerFile : null);
+        }
+        List<Path> files = new ArrayList<>();
+        if (staged == null || staged.runner() == null) {
+            files.add(runnerFile);
+        }
+        if (request.environment == EnvironmentMode.VIRTUALENV) {
+            files.add(lockFile);
+        }
+        if (staged == null) {
+            files.add(request.wheelhouse);
+            if (request.pythonRuntime != null) {
+                files.add(request.pythonRuntime.layer());
+            }
+            files.addAll(jars);
+        }
+        Function<Path, String> locate = transport.prepare(request, staged, files);
+        return new Submission(request, runnerFile, lockFile, local, jars, staged, locate);
     }
 
     private static void extract(Path zip, String name, Path target) throws IOException, UserError {
@@ -172,8 +201,9 @@ public final class SparkSubmitter {
 
     /** In cluster mode, what the driver wrote, read from the ApplicationMaster's logs; {@code null} otherwise. */
     private YarnApplications.DriverLog driverLog(SubmitRequest request, String app, String heading) {
-        if (!request.clusterMode() || !request.yarn() || request.hadoopConfDir == null) {
-            return null; // in client mode the driver's output is the build's own
+        if (!request.clusterMode() || !request.yarn() || request.hadoopConfDir == null
+                || (request.livy != null && !request.livy.yarnLogs)) {
+            return null; // in client mode the driver's output is the build's own; through Livy YARN may be out of reach
         }
         log.info("Reading the driver's output from the ApplicationMaster's logs of " + app);
         try {
@@ -189,7 +219,9 @@ public final class SparkSubmitter {
         String app = outcome.applicationId;
         YarnApplications.DriverLog driver = app == null ? null : driverLog(request, app, "The driver's output so far");
         String what;
-        if (app == null) {
+        if (outcome.stopped != null) {
+            what = outcome.stopped;
+        } else if (app == null) {
             what = "no YARN application had been accepted yet";
         } else if (request.killOnTimeout && request.hadoopConfDir != null) {
             what = kill(request, app);

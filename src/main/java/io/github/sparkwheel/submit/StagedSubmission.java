@@ -42,11 +42,12 @@ public final class StagedSubmission {
     private final Layer pythonRuntime;
     private final Map<String, Layer> pyspark;
     private final Map<Path, Layer> jars;
+    private final Layer runner;
     /** The layers a stager run on its own put in the shared directory: private URI → shared URI. */
     private Map<String, String> placements = Map.of();
 
     private StagedSubmission(StagingPlan plan, Path planFile, WheelhouseLayers wheelhouse, Layer sparkRuntime,
-            Layer pythonRuntime, Map<String, Layer> pyspark, Map<Path, Layer> jars) {
+            Layer pythonRuntime, Map<String, Layer> pyspark, Map<Path, Layer> jars, Layer runner) {
         this.plan = plan;
         this.planFile = planFile;
         this.wheelhouse = wheelhouse;
@@ -54,18 +55,24 @@ public final class StagedSubmission {
         this.pythonRuntime = pythonRuntime;
         this.pyspark = pyspark;
         this.jars = jars;
+        this.runner = runner;
     }
 
     /**
      * Builds the layers of {@code request} (each only once, see the layer classes) and writes the plan.
      *
+     * Through Livy, whose host has its own Spark, neither Spark's runtime nor pyspark is staged, and the runner is:
+     * nothing on this machine hands it to Spark.
+     *
      * @param shippedJars the jars that go with {@code --jars}, staged as they are
+     * @param runner the runner, staged for a submission through Livy; {@code null} otherwise
      */
-    static StagedSubmission prepare(SubmitRequest request, List<Path> shippedJars) throws IOException, UserError {
+    static StagedSubmission prepare(SubmitRequest request, List<Path> shippedJars, Path runner)
+            throws IOException, UserError {
         Path layers = request.workDirectory.resolve("layers");
         List<Layer> all = new ArrayList<>();
         Layer runtime = null;
-        if (request.sparkHome == null && !request.userSetsSparkJars()) {
+        if (request.sparkHome == null && !request.userSetsSparkJars() && request.livy == null) {
             runtime = SparkRuntimeLayer.of(request.sparkJars, request.layerCache != null ? request.layerCache : layers);
             all.add(runtime);
         }
@@ -78,7 +85,7 @@ public final class StagedSubmission {
         WheelhouseLayers wheelhouse = WheelhouseLayers.of(request.wheelhouse, request.alias, layers);
         all.add(wheelhouse.dependencies());
         Map<String, Layer> pyspark = new LinkedHashMap<>();
-        for (String archive : request.pysparkArchives) {
+        for (String archive : request.livy == null ? request.pysparkArchives : List.<String>of()) {
             if (!PysparkArchives.hasScheme(archive)) { // local: and remote ones are used where they are
                 Layer layer = Layer.ofFile(LayerKind.PYSPARK, Paths.get(archive).toAbsolutePath());
                 pyspark.put(archive, layer);
@@ -92,6 +99,10 @@ public final class StagedSubmission {
             all.add(layer);
         }
         all.add(wheelhouse.job());
+        Layer runnerLayer = runner == null ? null : Layer.ofFile(LayerKind.RUNNER, runner.toAbsolutePath());
+        if (runnerLayer != null) {
+            all.add(runnerLayer);
+        }
         String configured = request.stagingDirectory != null && !request.stagingDirectory.isBlank()
                 ? request.stagingDirectory.trim() : null;
         String directory = configured != null
@@ -108,7 +119,7 @@ public final class StagedSubmission {
         }
         Path planFile = request.workDirectory.resolve("staging.plan");
         plan.write(planFile);
-        return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars);
+        return new StagedSubmission(plan, planFile, wheelhouse, runtime, python, pyspark, jars, runnerLayer);
     }
 
     public Path planFile() {
@@ -143,6 +154,11 @@ public final class StagedSubmission {
     /** A shipped jar's staged URI, for {@code --jars}. */
     String jar(Path jar) {
         return uri(jars.get(jar));
+    }
+
+    /** The staged runner's URI, the application's primary resource through Livy; {@code null} when it is not staged. */
+    String runner() {
+        return runner == null ? null : uri(runner);
     }
 
     /** {@code spark.yarn.archive}, or {@code null} when there is no runtime layer. */

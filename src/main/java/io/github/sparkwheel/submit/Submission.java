@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,7 @@ public final class Submission {
 
     private final SubmitRequest request;
     private final Path runner;
+    private final String runnerUri;
     private final Path localWheelhouse;
     private final StagedSubmission staged;
     private final List<String> jars;
@@ -38,27 +40,30 @@ public final class Submission {
      * @param localWheelhouse the wheelhouse unpacked on this machine, for a client-mode driver
      * @param jars the jars to ship with {@code --jars}: the request's, less those Spark already has
      * @param staged the layers staged on the cluster's file system, or {@code null} to ship the wheelhouse
+     * @param locate how the local files that are not staged are named to Spark: {@link SparkUri#of} when Spark uploads
+     *     them from here, their copies' URIs when a transport put them elsewhere
      */
     public Submission(SubmitRequest request, Path runner, Path lock, Path localWheelhouse, List<Path> jars,
-            StagedSubmission staged) {
+            StagedSubmission staged, Function<Path, String> locate) {
         this.request = request;
         this.runner = runner;
+        this.runnerUri = staged != null && staged.runner() != null ? staged.runner() : locate.apply(runner);
         this.localWheelhouse = localWheelhouse;
         this.staged = staged;
-        this.jars = jars.stream().map(jar -> staged != null ? staged.jar(jar) : SparkUri.of(jar))
+        this.jars = jars.stream().map(jar -> staged != null ? staged.jar(jar) : locate.apply(jar))
                 .collect(Collectors.toUnmodifiableList());
         List<String> archives = new ArrayList<>();
         if (staged != null) {
             archives.addAll(staged.archives(request.alias));
         } else {
-            archives.add(SparkUri.of(request.wheelhouse) + "#" + request.alias);
+            archives.add(locate.apply(request.wheelhouse) + "#" + request.alias);
         }
         if (request.pythonRuntime != null && !request.localMaster()) { // local executors use the runtime's copy here
-            archives.add((staged != null ? staged.pythonRuntime() : SparkUri.of(request.pythonRuntime.layer())) + "#"
+            archives.add((staged != null ? staged.pythonRuntime() : locate.apply(request.pythonRuntime.layer())) + "#"
                     + request.runtimeAlias());
         }
         this.archives = List.copyOf(archives);
-        this.files = request.environment == EnvironmentMode.VIRTUALENV ? List.of(SparkUri.of(lock)) : List.of();
+        this.files = request.environment == EnvironmentMode.VIRTUALENV ? List.of(locate.apply(lock)) : List.of();
         this.confs = Collections.unmodifiableMap(confs(lock));
         this.environment = Collections.unmodifiableMap(launcherEnvironment());
     }
@@ -75,6 +80,11 @@ public final class Submission {
     /** The runner: the application's primary resource, a file on this machine. */
     public Path runner() {
         return runner;
+    }
+
+    /** The runner as Spark is to fetch it where nothing on this machine hands it over (a submission through Livy). */
+    public String runnerUri() {
+        return runnerUri;
     }
 
     /** {@code --jars}: the module's jars, as URIs. */
@@ -176,7 +186,7 @@ public final class Submission {
                 confs.put("spark.pyspark.virtualenv.install_package", venv.installPackage.trim());
             }
         }
-        if (request.yarn()) {
+        if (request.yarn() && request.livy == null) { // Livy's host has its own Spark, and never waits
             confs.put("spark.yarn.submit.waitAppCompletion", Boolean.toString(request.waitForCompletion));
             if (staged != null && staged.sparkArchive() != null) {
                 confs.put("spark.yarn.archive", staged.sparkArchive()); // the Spark runtime layer

@@ -99,6 +99,8 @@ public final class SubmitRequest {
     /** On timeout, kills the YARN application too (through the ResourceManager's REST API). */
     public boolean killOnTimeout;
     public boolean dryRun;
+    /** Submits through Livy's batch API ({@code <livyUrl>}) instead of SparkSubmit here; {@code null}: directly. */
+    public LivyRequest livy;
     /** Scratch space: the runner, the lock and (client mode) the unpacked wheelhouse. */
     public Path workDirectory;
 

@@ -66,7 +66,8 @@ public final class WheelhouseBuilder {
         String fingerprint = UpToDateCheck.fingerprint(request, source, () -> await(identityTask, "identifying"));
         String identity = await(identityTask, "identifying");
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
-        Path[] alsoWritten = request.sbomFile == null ? new Path[0] : new Path[] {request.sbomFile};
+        Path[] alsoWritten = java.util.stream.Stream.of(request.sbomFile, request.runnerFile)
+                .filter(java.util.Objects::nonNull).toArray(Path[]::new);
         if (!request.force && upToDate.isUpToDate(fingerprint, request.outputFile, alsoWritten)) {
             log.info("Wheelhouse " + request.outputFile + " is up to date (sources, requirements, configuration and "
                     + "interpreter unchanged); pip not started. -Dpyspark.wheelhouse.force=true rebuilds it.");
@@ -174,6 +175,10 @@ public final class WheelhouseBuilder {
                 entryPoint, declaredIn, script, lock, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
+        if (request.runnerFile != null) {
+            Files.createDirectories(request.runnerFile.toAbsolutePath().getParent());
+            Files.write(request.runnerFile, runnerScript);
+        }
         if (request.sbomFile != null) {
             writeSbom(request, lock, info);
         }

@@ -35,6 +35,11 @@ public final class WheelhouseRequest {
     public Path outputFile;
     /** Where to write the wheelhouse's CycloneDX bill of materials; {@code null}: none. */
     public Path sbomFile;
+    /**
+     * Where to write a copy of the runner beside the zip, attached to the build so that a gateway's Spark can fetch the
+     * application's primary resource from a Maven repository; {@code null}: none.
+     */
+    public Path runnerFile;
     /** The Maven artifact the bill of materials describes (with {@link #sbomFile}). */
     public WheelhouseSbom.Subject sbomSubject;
     /** Scratch space for the copy, the wheels and the up-to-date state. */

@@ -3,6 +3,7 @@ package io.github.sparkwheel.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sparkwheel.protocol.Protocol;
+import io.github.sparkwheel.spark.SparkUri;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class SubmissionTest {
     }
 
     private static Submission command(SubmitRequest r) {
-        return new Submission(r, RUNNER, LOCK, LOCAL, r.jars, null);
+        return new Submission(r, RUNNER, LOCK, LOCAL, r.jars, null, SparkUri::of);
     }
 
     @Test
