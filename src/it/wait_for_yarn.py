@@ -1,5 +1,5 @@
 """Waits until the MiniYARNCluster started in pre-integration-test has written DIR/yarn.properties (or, for the
-secure one, DIR/secure.properties).
+secure one, DIR/secure.properties). The Livy ITs wait for DIR/livy.properties themselves (ItServers.livy).
 
 usage: python wait_for_yarn.py DIR [SECONDS [FILE]]
        python wait_for_yarn.py --reset DIR     (before the cluster starts: forget an earlier run's files)
@@ -14,14 +14,14 @@ def main(directory, seconds=180, name="yarn.properties"):
     deadline = time.time() + seconds
     while not os.path.exists(ready):
         if time.time() > deadline:
-            sys.exit("MiniYARNCluster not ready after %d s: no %s (see its log in the build output)" % (seconds, ready))
+            sys.exit("Not ready after %d s: no %s (see the server's log in the build output)" % (seconds, ready))
         time.sleep(0.25)
     with open(ready) as f:
-        print("MiniYARNCluster is up: " + " ".join(line.strip() for line in f))
+        print("Up (%s): " % name + " ".join(line.strip() for line in f))
 
 
 def reset(directory):
-    for name in ("yarn.properties", "secure.properties", "applications.properties", "stop"):
+    for name in ("yarn.properties", "secure.properties", "livy.properties", "applications.properties", "failed", "stop"):
         try:
             os.remove(os.path.join(directory, name))
         except FileNotFoundError:

@@ -17,15 +17,7 @@ assert webhdfs('/it/clean-up/layers').contains(jobLayers[0])
 
 // once it has ended, the next clean-up removes its record and its job layer (the stager, over Spark's classpath,
 // with the second submission's plan under a new record)
-def deadline = System.currentTimeMillis() + 120_000
-def state = null
-while (System.currentTimeMillis() < deadline) {
-    def states = new Properties()
-    new File(yarnDir, 'applications.properties').withInputStream { states.load(it) }
-    state = states.getProperty(apps[0])
-    if (state in ['FINISHED', 'FAILED', 'KILLED']) break
-    Thread.sleep(500)
-}
+def state = io.github.sparkwheel.it.YarnStates.ended(new File(yarnDir), apps[0], 120)
 assert state == 'FINISHED' : "${apps[0]} is $state"
 def work = new File(basedir, 'target/pyspark-submit')
 def plan = new File(work, 'again.plan')

@@ -8,15 +8,7 @@ assert log.contains("Timeout: 'spark-submit' ran longer than 45 s and was stoppe
 assert log =~ /The driver's output so far \(ApplicationMaster container container_\S+_01_000001, from the container-log web service of the NodeManager at \S+; all of it: \S+\/target\/pyspark-submit\/logs\/${app}\.log\):/ : log
 assert log =~ /(?m)^\[ERROR\]   driver-sleeping$/
 // the ResourceManager agrees: the application was killed, not left running
-def state = null
-def deadline = System.currentTimeMillis() + 60_000
-while (System.currentTimeMillis() < deadline) {
-    def apps = new Properties()
-    new File(yarnDir, 'applications.properties').withInputStream { apps.load(it) }
-    state = apps.getProperty(app)
-    if (state == 'KILLED') break
-    Thread.sleep(500)
-}
+def state = io.github.sparkwheel.it.YarnStates.ended(new File(yarnDir), app, 60)
 assert state == 'KILLED' : "application $app is $state"
 // a killed application leaves its staged files behind: on the cluster's HDFS (whose storage is inside the
 // build), never in the user's home (~/.sparkStaging)

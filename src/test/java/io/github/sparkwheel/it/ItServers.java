@@ -45,6 +45,30 @@ public final class ItServers {
         return index;
     }
 
+    /**
+     * The Livy servers' facts ({@code <livyDir>/livy.properties}, written by LivyLauncher once they answer), waiting
+     * for them here rather than before every IT: they start beside the ITs that do not need them.
+     */
+    public static java.util.Properties livy(java.io.File livyDir) throws Exception {
+        java.nio.file.Path ready = livyDir.toPath().resolve("livy.properties");
+        java.nio.file.Path failed = livyDir.toPath().resolve("failed");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(600);
+        while (!java.nio.file.Files.exists(ready)) {
+            if (java.nio.file.Files.exists(failed)) {
+                throw new IllegalStateException("Livy did not start: " + java.nio.file.Files.readString(failed));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Livy not ready after 600 s: no " + ready + " (see its log in " + livyDir + ")");
+            }
+            Thread.sleep(250);
+        }
+        java.util.Properties livy = new java.util.Properties();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(ready)) {
+            livy.load(in);
+        }
+        return livy;
+    }
+
     private static String key(String itDirectory, String name) {
         return "pyspark-it-server " + itDirectory + " " + name;
     }
