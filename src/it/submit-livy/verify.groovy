@@ -30,9 +30,11 @@ def appState = { String app, String wanted ->
     def state = io.github.sparkwheel.it.YarnStates.ended(new File(yarnDir), app, 60)
     assert state == wanted : "application $app is $state, not $wanted"
 }
-def wordCount = { String app ->
+def wordCount = { String app, String python ->
     def out = containerFiles(app, 'stdout')
     assert out =~ /(?m)^be\t2$/ && out =~ /(?m)^question\t1$/ : "no word count in the containers of $app: $out"
+    // the bootstrap built the job's environment on the shipped CPython, not on the nodes' Python
+    assert out.contains("with cpython ${python} at ") && out.contains('/cp310-') : out
     // Livy's own Spark ran it (its spark-submit, its Spark home), not anything of the build's
     assert containerFiles(app, 'stderr').contains('Running Spark version 3.5.5')
 }
@@ -41,15 +43,17 @@ def wordCount = { String app ->
 def one = batch(runs[0])
 assert one.url == livy.gatewayUrl : one
 assert runs[0].contains('The files go to Livy\'s cluster through the staging directory hdfs://')
-assert runs[0] =~ /pyspark-staging: runner layer runner-[0-9a-f]{64}-runner\.py: staged/
-assert runs[0] =~ /pyspark-staging: job layer job-[0-9a-f]{64}\.zip: staged/
+assert runs[0] =~ /pyspark-staging: runner layer runner-[0-9a-f]{64}-runner\.py: (staged|already staged)/
+assert runs[0] =~ /pyspark-staging: job layer job-[0-9a-f]{64}\.zip: (staged|already staged)/
+assert runs[0] =~ /pyspark-staging: python-runtime layer python-runtime-[0-9a-f]{64}-cpython-3\.10\.8-1\.5\.8-linux-x86_64\.tar\.gz: (staged|already staged)/
 assert !(runs[0] =~ /spark-runtime layer/) : 'Livy has its Spark: none is staged'
 assert runs[0].contains("Livy batch ${one.id}: success")
 assert runs[0].contains("YARN application ${one.app} finished: SUCCEEDED")
 assert runs[0].contains('BUILD SUCCESS')
-// deploy attached the runner beside the wheelhouse, for run 2
+// deploy attached the runner and the runtime's node layer beside the wheelhouse, for run 2
 assert runs[0] =~ /Uploaded to company-snapshots: \S+livy-wordcount-1\.0-\d{8}\.\d{6}-1-runner\.py/
-wordCount(one.app)
+assert runs[0] =~ /Uploaded to company-snapshots: \S+livy-wordcount-1\.0-\d{8}\.\d{6}-1-python-runtime\.tar\.gz/
+wordCount(one.app, '3.10.8')
 appState(one.app, 'FINISHED')
 
 // 2. from the Maven repository: Spark on the Livy host fetched the deployed files, nothing was staged
@@ -57,13 +61,14 @@ def two = batch(runs[1])
 def fetched = (runs[1] =~ /The files go to Livy from the Maven repository: Spark fetches (.*)/)
 assert fetched.find() : runs[1]
 assert fetched.group(1).split(', ').collect { it.replaceAll(/.*\//, '') } as Set == ['livy-wordcount-1.0-SNAPSHOT-runner.py',
-        'livy-wordcount-1.0-SNAPSHOT-wheelhouse.zip'].collect { it.replace('SNAPSHOT', (runs[0] =~ /livy-wordcount-1\.0-(\d{8}\.\d{6}-1)-runner\.py/)[0][1]) } as Set
+        'livy-wordcount-1.0-SNAPSHOT-wheelhouse.zip', 'livy-wordcount-1.0-SNAPSHOT-python-runtime.tar.gz'].collect { it.replace('SNAPSHOT', (runs[0] =~ /livy-wordcount-1\.0-(\d{8}\.\d{6}-1)-runner\.py/)[0][1]) } as Set
 assert !runs[1].contains('pyspark-staging:')
 assert runs[1].contains("YARN application ${two.app} finished: SUCCEEDED")
-wordCount(two.app)
+wordCount(two.app, '3.10.8')
 def requests = repository.requests()
 assert requests.any { it ==~ /GET \/repository\/it\/pyspark\/livy-wordcount\/1\.0-SNAPSHOT\/livy-wordcount-1\.0-\d{8}\.\d{6}-1-wheelhouse\.zip 200/ } : requests
 assert requests.any { it ==~ /GET \/repository\/it\/pyspark\/livy-wordcount\/1\.0-SNAPSHOT\/livy-wordcount-1\.0-\d{8}\.\d{6}-1-runner\.py 200/ } : requests
+assert requests.any { it ==~ /GET \/repository\/it\/pyspark\/livy-wordcount\/1\.0-SNAPSHOT\/livy-wordcount-1\.0-\d{8}\.\d{6}-1-python-runtime\.tar\.gz 200/ } : requests
 // the plugin compared the deployed wheelhouse's checksum with its own
 assert requests.any { it ==~ /GET \S+-wheelhouse\.zip\.sha1 200/ } : requests
 

@@ -2,6 +2,7 @@ package io.github.sparkwheel.maven;
 
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.ProcessException;
+import io.github.sparkwheel.runtime.NodeRuntime;
 import io.github.sparkwheel.submit.LivyRequest;
 import io.github.sparkwheel.wheelhouse.WheelhouseBuilder;
 import io.github.sparkwheel.wheelhouse.WheelhouseRequest;
@@ -173,6 +174,11 @@ public class WheelhouseMojo extends AbstractPipMojo {
                 projectHelper.attachArtifact(project, "json", sbomClassifier(), sbomFile().toFile());
             }
             projectHelper.attachArtifact(project, "py", LivyRequest.runnerClassifier(classifier), runnerFile().toFile());
+            NodeRuntime runtime = wheelhouseRuntime(result.archive());
+            if (runtime != null) { // what the nodes unpack, so that a gateway's Spark can fetch it from the repository
+                projectHelper.attachArtifact(project, "tar.gz", LivyRequest.runtimeClassifier(classifier),
+                        runtime.layer().toFile());
+            }
         }
     }
 

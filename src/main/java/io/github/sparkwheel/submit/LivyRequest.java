@@ -66,6 +66,14 @@ public final class LivyRequest {
     public static String runnerClassifier(String classifier) {
         return "wheelhouse".equals(classifier) ? "runner" : classifier + "-runner";
     }
+
+    /**
+     * The classifier of the Python runtime's node layer beside a wheelhouse of {@code classifier} that was built with
+     * one: {@code python-runtime}, or {@code <classifier>-python-runtime} (type {@code tar.gz}).
+     */
+    public static String runtimeClassifier(String classifier) {
+        return "wheelhouse".equals(classifier) ? "python-runtime" : classifier + "-python-runtime";
+    }
     /**
      * Whether YARN itself answers this machine (the user's Hadoop configuration), so that a failed driver's output can
      * be read from its logs; else Livy's log is all there is.

@@ -147,12 +147,16 @@ final class LivyTransport implements Transport {
                     urls.put(file, url);
                 } else if (file.getFileName().toString().equals(RunnerScript.FILE_NAME)) {
                     urls.put(file, repository.url(LivyRequest.runnerClassifier(livy.classifier), "py"));
+                } else if (request.pythonRuntime != null && file.equals(request.pythonRuntime.layer())) {
+                    String url = repository.url(LivyRequest.runtimeClassifier(livy.classifier), "tar.gz");
+                    repository.checkSame(url, file, "Python runtime's layer");
+                    urls.put(file, url);
                 } else {
-                throw new UserError("Through the Maven repository only the wheelhouse and its runner reach Livy, and this "
-                        + "submission needs " + file.getFileName() + " as well (" + (request.pythonRuntime != null
-                        ? "a Python runtime" : request.environment == EnvironmentMode.VIRTUALENV ? "the lock of the "
-                        + "virtualenv environment" : "a jar of the module's") + "): perhaps you should set <livyDelivery> "
-                        + "(-Dpyspark.livyDelivery) to staging or local");
+                    throw new UserError("Through the Maven repository only what the wheelhouse goal attaches reaches "
+                            + "Livy (the wheelhouse, its runner, its Python runtime's layer), and this submission needs "
+                            + file.getFileName() + " as well (" + (request.environment == EnvironmentMode.VIRTUALENV
+                            ? "the lock of the virtualenv environment" : "a jar of the module's") + "): perhaps you "
+                            + "should set <livyDelivery> (-Dpyspark.livyDelivery) to staging or local");
                 }
             }
         } catch (InterruptedException e) {

@@ -173,5 +173,7 @@ class LivyTransportTest {
                         + "or leave it out to have it chosen");
         assertThat(LivyRequest.runnerClassifier("wheelhouse")).isEqualTo("runner");
         assertThat(LivyRequest.runnerClassifier("linux-wheelhouse")).isEqualTo("linux-wheelhouse-runner");
+        assertThat(LivyRequest.runtimeClassifier("wheelhouse")).isEqualTo("python-runtime");
+        assertThat(LivyRequest.runtimeClassifier("linux-wheelhouse")).isEqualTo("linux-wheelhouse-python-runtime");
     }
 }
