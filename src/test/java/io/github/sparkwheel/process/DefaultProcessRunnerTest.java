@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,24 +65,5 @@ class DefaultProcessRunnerTest {
         ProcessResult result = runner.run(spec, log);
         assertThat(result.stdout()).contains("PYSPARK_TEST_VAR=set").noneMatch(l -> l.startsWith("HOME="));
         assertThat(log.lines).allMatch(l -> l.startsWith("DEBUG "));
-    }
-
-    static final class RecordingLog implements BuildLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public synchronized void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        @Override
-        public synchronized void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public synchronized void warn(String message) {
-            lines.add("WARN " + message);
-        }
     }
 }

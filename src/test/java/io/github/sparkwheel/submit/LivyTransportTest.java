@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import io.github.sparkwheel.UserError;
-import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -87,27 +87,11 @@ class LivyTransportTest {
     void theDryRun_printsTheRequest_withItsSecretsMasked() throws Exception {
         SubmitRequest r = request(LivyRequest.Delivery.REPOSITORY);
         r.sparkConf.put("spark.hadoop.fs.s3a.secret.key", "wJalrXUtnFEMI-very-secret");
-        List<String> lines = new java.util.ArrayList<>();
-        BuildLog log = new BuildLog() {
-            @Override
-            public void debug(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-        };
+        RecordingLog log = new RecordingLog();
         new LivyTransport(null, log).describe(submission(r));
-        assertThat(lines.get(0)).isEqualTo("Dry run, nothing is submitted. The request: POST "
+        assertThat(log.lines.get(0)).isEqualTo("INFO Dry run, nothing is submitted. The request: POST "
                 + "https://gateway.example.com/gateway/default/livy/v1/batches");
-        assertThat(String.join("\n", lines)).doesNotContain("wJalrXUtnFEMI-very-secret")
+        assertThat(String.join("\n", log.lines)).doesNotContain("wJalrXUtnFEMI-very-secret")
                 .contains("\"spark.hadoop.fs.s3a.secret.key\": \"")
                 .contains("\"file\": \"" + REPO + "job-1.0-20261204.101010-3-runner.py\"");
     }
