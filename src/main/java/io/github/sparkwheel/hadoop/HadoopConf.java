@@ -87,8 +87,13 @@ public final class HadoopConf {
         if (defaultFs == null) {
             return null;
         }
-        java.net.URI uri = java.net.URI.create(defaultFs.trim());
-        return uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
+        return fileSystemOf(defaultFs);
+    }
+
+    /** {@code scheme://authority} of a file system URI ({@code hdfs://nn:8020/user/ana} → {@code hdfs://nn:8020}). */
+    private static String fileSystemOf(String uri) {
+        java.net.URI parsed = java.net.URI.create(uri.trim());
+        return parsed.getScheme() + "://" + (parsed.getAuthority() == null ? "" : parsed.getAuthority());
     }
 
     /**
@@ -97,8 +102,7 @@ public final class HadoopConf {
      * through a gateway needs to stage there. Written into {@code dir}, which it returns.
      */
     public static Path writeForFileSystem(Path dir, String directory) throws IOException {
-        java.net.URI uri = java.net.URI.create(directory.trim());
-        String fileSystem = uri.getScheme() + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority());
+        String fileSystem = fileSystemOf(directory);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
                 + "  <property><name>fs.defaultFS</name><value>" + fileSystem.replace("&", "&amp;").replace("<", "&lt;")
