@@ -86,7 +86,7 @@ appState(three.app, 'FINISHED')
 
 // 4. the timeout deletes the batch; Livy kills the YARN application; what the driver said so far is in the build
 def four = batch(runs[3])
-assert runs[3].contains("Timeout: Livy batch ${four.id} ran longer than 60 s; deleted Livy batch ${four.id}, and Livy kills YARN application ${four.app}")
+assert runs[3].contains("Timeout: Livy batch ${four.id} ran longer than 120 s; deleted Livy batch ${four.id}, and Livy kills YARN application ${four.app}")
 assert runs[3] =~ /(?m)^\[ERROR\]   totals: \[\('north', 7\), \('south', 5\)\]$/
 appState(four.app, 'KILLED')
 return true
