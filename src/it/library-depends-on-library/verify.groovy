@@ -20,6 +20,11 @@ def entries = { String job ->
     assert text =~ /(?m)^corelib==2\.1\.0\.dev0 --hash=sha256:[0-9a-f]{64}$/
     assert text =~ /(?m)^textkit==2\.1\.0\.dev0 --hash=sha256:[0-9a-f]{64}$/
 }
+// job-b is built from its pylock.toml: fixdep at the locked 1.0 beside the reactor's library wheels
+assert runs[0] =~ /Took 1 locked packages from the PEP 751 lock \S+job-b\/src\/main\/python\/pylock\.toml \(fixdep 1\.0\)/ : runs[0]
+assert entries('job-b').keySet().sort() == ['corelib-2.1.0.dev0-py3-none-any.whl', 'fixdep-1.0-py3-none-any.whl',
+        'jobb-1.0-py3-none-any.whl', 'textkit-2.1.0.dev0-py3-none-any.whl']
+assert !entries('job-a').keySet().any { it.startsWith('fixdep') }
 assert runs[0] =~ /job-a \.+ SUCCESS/ && runs[0] =~ /job-b \.+ SUCCESS/
 // the second parallel build: every module up to date, pip started by none
 assert (runs[1] =~ /Wheel \S+ is up to date/).size() == 2

@@ -36,7 +36,7 @@ class ArchitectureTest {
      * root package ({@code UserError}, {@code Resources}, {@code Digests}) is below them all. The helpers, which run on
      * Spark's classpath, stand apart ({@link #theHelpersUseOnlyTheJdkHadoopAndTheProtocol_andNothingElseLinksToThem}).
      */
-    private static final List<String> LAYERS = List.of("protocol", "process", "python", "runtime", "runner",
+    private static final List<String> LAYERS = List.of("protocol", "process", "python", "runtime", "runner", "lock",
             "wheelhouse", "spark", "kerberos", "hadoop", "yarn", "staging", "livy", "submit", "testing", "maven");
     private static final String HELPERS = "helpers";
 

@@ -73,6 +73,20 @@ public class WheelhouseMojo extends AbstractPipMojo {
     private String entryPoint;
 
     /**
+     * The lock the wheelhouse is built from: a PEP 751 {@code pylock.toml} (or {@code pylock.<name>.toml}),
+     * {@code uv.lock}, {@code poetry.lock}, or a requirements file with a {@code --hash} on every requirement.
+     * The wheelhouse then holds exactly the locked versions that apply on the cluster's nodes (their Python and
+     * platform), each file found by name and sha256 through the build's indexes and find-links, nothing resolved;
+     * a lock that no longer fits the job fails the build. Default: {@code pylock.toml}, {@code uv.lock} or
+     * {@code poetry.lock} in the source directory, else the requirements file when every requirement in it is
+     * hashed; none of them: the job's ranges are resolved. {@code mvn pyspark:lock} writes a pylock.toml.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pyspark.lockFile")
+    File lockFile;
+
+    /**
      * Wheels and sdists to put in the wheelhouse as they are (sdists are built into wheels).
      *
      * @since 0.1.0
@@ -232,6 +246,7 @@ public class WheelhouseMojo extends AbstractPipMojo {
 
     private WheelhouseRequest withJob(WheelhouseRequest request) throws UserError {
         request.requirementsFile = requirementsFile == null ? null : requirementsFile.toPath();
+        request.lockFile = lockFile == null ? null : lockFile.toPath();
         request.script = script == null || script.isBlank() ? null : java.nio.file.Paths.get(script);
         request.entryPoint = entryPoint == null || entryPoint.isBlank() ? null : entryPoint.trim();
         ParameterValues values = new ParameterValues(getLog());

@@ -54,6 +54,38 @@ public final class PipErrors {
 
     private PipErrors() {}
 
+    private static final Pattern HASH_OF = Pattern.compile("(?m)^\\s+(\\S+?)==(\\S+) from (\\S+)");
+    private static final Pattern EXPECTED = Pattern.compile("Expected sha256 ([0-9a-f]{64})");
+    private static final Pattern GOT = Pattern.compile("Got\\s+([0-9a-f]{64})");
+
+    /**
+     * pip's hash-checking mode refused a file: which, whose hash it has and which the requirements (a lock) allow;
+     * {@code null} when that is not what failed.
+     */
+    private static UserError hashMismatch(String output, String after) {
+        int at = output.indexOf("DO NOT MATCH THE HASHES");
+        if (at < 0) {
+            return null;
+        }
+        String rest = output.substring(at);
+        Matcher of = HASH_OF.matcher(rest);
+        Matcher got = GOT.matcher(rest);
+        if (!of.find() || !got.find()) {
+            return null;
+        }
+        Set<String> expected = new LinkedHashSet<>(); // pip's log and its console say it twice
+        Matcher e = EXPECTED.matcher(rest);
+        while (e.find()) {
+            expected.add(e.group(1));
+        }
+        String file = of.group(3).replaceFirst("#.*$", "");
+        return new UserError("The file pip found for " + of.group(1) + " " + of.group(2) + " (" + file
+                + ") has sha256 " + got.group(1) + ", which the lock does not allow (it allows " + String.join(", ",
+                expected) + "): the lock was edited, or the index or find-links serve another file than the one locked. "
+                + "Check the file; if it is the right one, update the lock (mvn pyspark:lock -Dpyspark.lock.upgrade="
+                + of.group(1) + ", or the tool that wrote it)" + after);
+    }
+
     public static UserError explain(ProcessResult result, PipOptions options) {
         return explain(result, options, List.of(), null);
     }
@@ -77,6 +109,10 @@ public final class PipErrors {
         UserError network = network(everything, after);
         if (network != null) {
             return network;
+        }
+        UserError hashes = hashMismatch(everything, after);
+        if (hashes != null) {
+            return hashes;
         }
         Block failed = lastFailedBlock(log);
         Matcher python = WRONG_PYTHON.matcher(everything);

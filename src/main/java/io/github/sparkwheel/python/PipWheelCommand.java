@@ -48,6 +48,22 @@ public final class PipWheelCommand {
         return withOptions(args, requirementFiles, targets);
     }
 
+    /**
+     * {@code pip install --dry-run --ignore-installed --report}: what pip would install (each distribution's version,
+     * where it found it and its hash), written as JSON to {@code report}, nothing installed. With the options'
+     * {@link PipOptions#target}, for it ({@code scratch} is the {@code --target} pip wants beside {@code --platform}).
+     */
+    public List<String> reportArguments(Path report, Path scratch, List<Path> requirementFiles, List<String> targets) {
+        List<String> args = new ArrayList<>(List.of(python, "-m", "pip", "install", "--dry-run", "--ignore-installed",
+                "--report", report.toString(), "--quiet", "--no-input", "--progress-bar", "off",
+                "--disable-pip-version-check"));
+        if (options.target != null) {
+            args.addAll(List.of("--target", scratch.toString()));
+            args.addAll(options.target.pipArguments());
+        }
+        return withOptions(args, requirementFiles, targets);
+    }
+
     private List<String> withOptions(List<String> args, List<Path> requirementFiles, List<String> targets) {
         if (options.tempDirectory != null) { // pip's debug log: what went wrong with an index, for PipErrors
             args.add("--log");
@@ -87,7 +103,8 @@ public final class PipWheelCommand {
     public ProcessSpec spec(List<String> arguments, Path workingDirectory, Duration timeout, long sourceDateEpoch)
             throws UserError {
         ProcessSpec.Builder spec = ProcessSpec.builder(arguments)
-                .description(arguments.contains("download") ? "pip download" : "pip wheel")
+                .description(arguments.contains("download") ? "pip download" : arguments.contains("--report")
+                        ? "pip install --dry-run" : "pip wheel")
                 .workingDirectory(workingDirectory)
                 .timeout(timeout)
                 .env("SOURCE_DATE_EPOCH", Long.toString(sourceDateEpoch))

@@ -57,6 +57,23 @@ public final class Target {
         return new Target(Integer.parseInt(m.group(2)), tags);
     }
 
+    /**
+     * This machine as a target, to check a wheel's tags against: a CPython on Linux, from its probe (the platform of
+     * its most specific tag, {@code manylinux_2_36_x86_64}, and {@code linux_x86_64} for wheels built here);
+     * {@code null} elsewhere (macOS's and Windows' tags are pip's to match).
+     */
+    public static Target thisMachine(PythonInfo info) throws UserError {
+        if (info.tag == null || !"cpython".equals(info.implementation)) {
+            return null;
+        }
+        String platform = info.tag.substring(info.tag.lastIndexOf('-') + 1);
+        String arch = linuxArch(platform);
+        if (arch == null) {
+            return null;
+        }
+        return of(info.majorMinor(), List.of(platform, "linux_" + arch));
+    }
+
     /** {@code 3.10} */
     public String python() {
         return "3." + minor;

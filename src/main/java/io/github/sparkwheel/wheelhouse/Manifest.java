@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.lock.LockFile;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.Target;
 import java.io.IOException;
@@ -36,6 +37,14 @@ public final class Manifest {
     public Manifest(String pluginVersion, PythonInfo python, Target target, Map<String, Object> runtime,
             String projectName, String entryPoint, String entryPointDeclaredIn, String script, Lock lock,
             Map<String, Object> bootstrap, String digest) {
+        this(pluginVersion, python, target, runtime, projectName, entryPoint, entryPointDeclaredIn, script, lock, null,
+                bootstrap, digest);
+    }
+
+    /** @param lockedFrom the lock the wheels were built from, or {@code null} (resolved from the ranges) */
+    public Manifest(String pluginVersion, PythonInfo python, Target target, Map<String, Object> runtime,
+            String projectName, String entryPoint, String entryPointDeclaredIn, String script, Lock lock,
+            LockFile.Reference lockedFrom, Map<String, Object> bootstrap, String digest) {
         content.put("formatVersion", FORMAT_VERSION);
         content.put("generator", "pyspark-maven-plugin " + pluginVersion);
         Map<String, Object> py = new LinkedHashMap<>();
@@ -64,6 +73,13 @@ public final class Manifest {
         content.put("script", script);
         content.put("runner", io.github.sparkwheel.runner.RunnerScript.FILE_NAME);
         content.put("lock", Lock.FILE_NAME);
+        if (lockedFrom != null) {
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("file", lockedFrom.file);
+            from.put("format", lockedFrom.format);
+            from.put("sha256", lockedFrom.sha256);
+            content.put("lockedFrom", from);
+        }
         content.put("wheelDirectory", WHEEL_DIRECTORY);
         List<Map<String, Object>> wheels = new ArrayList<>();
         for (WheelFile wheel : lock.wheels()) {

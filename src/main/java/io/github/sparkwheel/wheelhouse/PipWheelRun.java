@@ -45,14 +45,33 @@ public final class PipWheelRun {
     public static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
             Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory, boolean download)
             throws UserError, ProcessException, IOException {
+        return run(runner, log, request, options, pip -> download ? pip.downloadArguments(wheelDir, requirementFiles,
+                targets) : pip.arguments(wheelDir, requirementFiles, targets), workingDirectory);
+    }
+
+    /**
+     * {@code pip install --dry-run --report}: the resolution pip would install, as JSON in {@code report}.
+     *
+     * @return what went wrong, in the user's terms, or {@code null} when pip succeeded
+     */
+    public static UserError report(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
+            Path report, List<Path> requirementFiles, List<String> targets, Path workingDirectory)
+            throws UserError, ProcessException, IOException {
+        Path scratch = request.workDirectory.resolve("dry-run-target");
+        return run(runner, log, request, options, pip -> pip.reportArguments(report, scratch, requirementFiles, targets),
+                workingDirectory);
+    }
+
+    private static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
+            java.util.function.Function<PipWheelCommand, List<String>> arguments, Path workingDirectory)
+            throws UserError, ProcessException, IOException {
         PipOptions own = options.copy();
         own.tempDirectory = request.workDirectory.resolve("tmp");
         SourceTree.deleteRecursively(own.tempDirectory);
         Files.createDirectories(own.tempDirectory);
         Files.deleteIfExists(request.workDirectory.resolve("pip.log")); // an earlier run's
         PipWheelCommand pip = new PipWheelCommand(request.python, own);
-        List<String> args = download ? pip.downloadArguments(wheelDir, requirementFiles, targets)
-                : pip.arguments(wheelDir, requirementFiles, targets);
+        List<String> args = arguments.apply(pip);
         long epoch = (request.outputTimestamp == null ? ReproducibleZip.DEFAULT_TIMESTAMP : request.outputTimestamp)
                 .getEpochSecond();
         ProcessSpec spec = pip.spec(args, workingDirectory, request.timeout, epoch);

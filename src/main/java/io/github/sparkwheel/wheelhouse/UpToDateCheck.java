@@ -52,6 +52,9 @@ final class UpToDateCheck {
         lines.add("timestamp " + request.outputTimestamp);
         lines.add("pip " + request.pip.describe());
         lines.add("target " + request.targetPython + " " + request.targetPlatforms);
+        lines.add("lock " + (request.ignoreLock ? "ignored" : request.lockFile == null ? "-"
+                : request.lockFile.toAbsolutePath() + " " + (Files.isRegularFile(request.lockFile)
+                        ? Digests.sha256(request.lockFile) : "-")));
         lines.add("output " + request.outputFile.toAbsolutePath());
         lines.add("sbom " + (request.sbomFile == null ? "-" : request.sbomFile.toAbsolutePath() + " " + request.sbomSubject));
         SourceTree tree = new SourceTree(source.directory());

@@ -2,9 +2,13 @@ package io.github.sparkwheel.wheelhouse;
 
 import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
+import io.github.sparkwheel.lock.LockCheck;
+import io.github.sparkwheel.lock.LockFile;
+import io.github.sparkwheel.lock.LockedPackage;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessRunner;
+import io.github.sparkwheel.python.Markers;
 import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.PythonInterpreter;
@@ -63,6 +67,8 @@ public final class WheelhouseBuilder {
         if (request.runtime != null) {
             request.runtime.checkTarget(request.targetPython, request.targetPlatforms);
         }
+        LockFile lock = request.ignoreLock ? null : LockFile.find(source.directory(), request.lockFile,
+                source.requirements().orElse(null)).orElse(null);
         String fingerprint = UpToDateCheck.fingerprint(request, source, () -> await(identityTask, "identifying"));
         String identity = await(identityTask, "identifying");
         UpToDateCheck upToDate = new UpToDateCheck(request.workDirectory);
@@ -91,7 +97,14 @@ public final class WheelhouseBuilder {
         Files.createDirectories(wheelDir);
         Target target = null;
         PythonInfo info;
-        if (request.targetPlatforms.isEmpty() && request.targetPython == null) {
+        if (lock != null) {
+            info = withPip(await(probe), python);
+            if (!request.targetPlatforms.isEmpty() || request.targetPython != null) {
+                target = Target.of(request.targetPython != null ? request.targetPython : info.majorMinor(),
+                        request.targetPlatforms);
+            }
+            runPipFromLock(request, source, copy, wheelDir, lock, info, target);
+        } else if (request.targetPlatforms.isEmpty() && request.targetPython == null) {
             UserError pipFailure = runPip(request, source, copy, wheelDir);
             info = withPip(await(probe), python);
             if (pipFailure != null) {
@@ -110,7 +123,7 @@ public final class WheelhouseBuilder {
         }
 
         Manifest manifest = pack(request, source, configured, target == null ? info : targetInfo(target), target,
-                wheelDir);
+                wheelDir, lock == null ? null : lock.reference(source.directory()));
         upToDate.record(fingerprint, request.outputFile);
         log.info("Wrote " + request.outputFile + " (" + manifest.wheelCount() + " wheels, "
                 + Files.size(request.outputFile) + " bytes, " + manifest.digest() + ")");
@@ -128,7 +141,7 @@ public final class WheelhouseBuilder {
 
     /** Locks the wheels and writes them, the lock, the runner, the bootstrap and the manifest into the zip. */
     private Manifest pack(WheelhouseRequest request, ProjectSource source, EntryPoint configured, PythonInfo info,
-            Target target, Path wheelDir) throws UserError, IOException {
+            Target target, Path wheelDir, LockFile.Reference lockedFrom) throws UserError, IOException {
         Lock lock = Lock.of(wheels(wheelDir));
         log.info("Locked " + lock.wheels().size() + " wheels");
         TreeMap<String, String> digests = new TreeMap<>();
@@ -172,7 +185,7 @@ public final class WheelhouseBuilder {
 
         Manifest manifest = new Manifest(request.pluginVersion, info, target,
                 request.runtime == null ? null : request.runtime.manifestEntry(), source.projectName().orElse(null),
-                entryPoint, declaredIn, script, lock, Bootstrap.describe(envId), contentDigest(digests));
+                entryPoint, declaredIn, script, lock, lockedFrom, Bootstrap.describe(envId), contentDigest(digests));
         zip.add(Manifest.FILE_NAME, manifest.toJson(), false);
         zip.writeTo(request.outputFile);
         if (request.runnerFile != null) {
@@ -180,17 +193,19 @@ public final class WheelhouseBuilder {
             Files.write(request.runnerFile, runnerScript);
         }
         if (request.sbomFile != null) {
-            writeSbom(request, lock, info);
+            writeSbom(request, lock, info, lockedFrom);
         }
         return manifest;
     }
 
-    private void writeSbom(WheelhouseRequest request, Lock lock, PythonInfo info) throws IOException {
+    private void writeSbom(WheelhouseRequest request, Lock lock, PythonInfo info, LockFile.Reference lockedFrom)
+            throws IOException {
         Instant timestamp = ReproducibleZip.DEFAULT_TIMESTAMP.equals(request.outputTimestamp) ? null
                 : request.outputTimestamp;
         WheelhouseSbom.Runtime runtime = request.runtime == null ? null : new WheelhouseSbom.Runtime(
                 request.runtime.coordinates(), request.runtime.sha256(), info.version);
-        byte[] json = WheelhouseSbom.json(request.sbomSubject, lock, info.tag, request.pluginVersion, timestamp, runtime);
+        byte[] json = WheelhouseSbom.json(request.sbomSubject, lock, info.tag, request.pluginVersion, timestamp, runtime,
+                lockedFrom);
         Files.createDirectories(request.sbomFile.toAbsolutePath().getParent());
         Files.write(request.sbomFile, json);
         log.info("Wrote " + request.sbomFile + " (CycloneDX " + WheelhouseSbom.SPEC_VERSION
@@ -253,6 +268,106 @@ public final class WheelhouseBuilder {
         }
     }
 
+    /**
+     * From a lock: the project, the extra distributions and the library modules built or taken as they are, without
+     * their dependencies; then the locked packages, found by name and sha256 through the build's indexes and
+     * find-links ({@code pip wheel}, or {@code pip download} for another machine, {@code --no-deps --require-hashes}:
+     * nothing is resolved); then a check that the lock meets every requirement of what was built.
+     */
+    private void runPipFromLock(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir,
+            LockFile lock, PythonInfo info, Target target) throws UserError, ProcessException, IOException {
+        Markers.Environment environment = target != null ? Markers.of(target) : Markers.of(info);
+        log.info("Building from the " + lock.describe() + " for " + environment.describe());
+        List<String> own = localTargets(request, source, copy);
+        requirementFiles(request, source, copy, new PipOptions()); // lays the library modules' wheels out
+        Path libraries = librariesDirectory(request);
+        if (Files.isDirectory(libraries)) {
+            wheels(libraries).forEach(w -> own.add(w.path().toString()));
+        }
+        if (!own.isEmpty()) {
+            PipOptions local = request.pip.copy();
+            local.extraArgs.add(0, "--no-deps");
+            UserError failed = PipWheelRun.run(runner, log, request, local, wheelDir, List.of(), own, copy);
+            if (failed != null) {
+                throw failed;
+            }
+        }
+        List<WheelFile> built = wheels(wheelDir);
+        java.util.Set<String> provided = new java.util.HashSet<>();
+        for (WheelFile wheel : built) {
+            provided.add(wheel.name());
+            if (target != null) {
+                mustFit(wheel, target, "built on this machine from " + source.directory());
+            }
+        }
+        List<LockedPackage> packages = lock.select(environment, source.directory().resolve("pyproject.toml"),
+                provided);
+        Target fits = target != null ? target : Target.thisMachine(info);
+        List<String> noFile = new ArrayList<>();
+        for (LockedPackage p : packages) {
+            if (fits != null && p.namesFiles() && p.files().stream().noneMatch(f -> f.isWheel()
+                    ? f.wheelTags() != null && fits.accepts(f.wheelTags()) : target == null)) {
+                List<String> names = new ArrayList<>();
+                p.files().forEach(f -> names.add(f.name));
+                noFile.add(p + " (" + String.join(", ", names) + ")");
+            }
+        }
+        if (!noFile.isEmpty()) {
+            throw new UserError("The " + lock.describe() + " has no file for " + (target != null ? target.describe()
+                    : info.implementation + " " + info.majorMinor() + " on " + info.tag.substring(info.tag.lastIndexOf(
+                            '-') + 1)) + " of " + String.join("; ", noFile) + ". Lock for the machines the wheelhouse is "
+                    + "for (mvn pyspark:lock with the build's <targetPython> and <targetPlatforms>, or the locking "
+                    + "tool's own options), or build for the machines the lock has files for");
+        }
+        if (!packages.isEmpty()) {
+            Path requirements = request.workDirectory.resolve("locked-requirements.txt");
+            List<String> lines = new ArrayList<>();
+            packages.forEach(p -> lines.add(p.requirementLine()));
+            Files.write(requirements, lines, StandardCharsets.UTF_8);
+            PipOptions options = request.pip.copy();
+            options.extraArgs.addAll(0, List.of("--no-deps", "--require-hashes"));
+            options.target = target;
+            if (target != null) {
+                options.findLinks.add(0, wheelDir.toString());
+            }
+            UserError failed = PipWheelRun.run(runner, log, request, options, wheelDir, List.of(requirements),
+                    List.of(), copy, target != null);
+            if (failed != null) {
+                throw new UserError("Building from the " + lock.describe() + ": " + failed.getMessage(), failed);
+            }
+        }
+        List<LockCheck.Wheel> roots = new ArrayList<>();
+        List<LockCheck.Wheel> locked = new ArrayList<>();
+        for (WheelFile wheel : wheels(wheelDir)) {
+            boolean root = provided.contains(wheel.name());
+            String text = wheel.metadata();
+            List<String> requires = WheelMetadata.parse(text == null ? "" : text).all("Requires-Dist");
+            String origin = !root ? wheel.name() + " " + wheel.version()
+                    : source.projectName().map(WheelFile::canonicalName).filter(wheel.name()::equals).isPresent()
+                            ? "the project " + wheel.name() + " (its " + (Files.isRegularFile(source.directory()
+                                    .resolve("pyproject.toml")) ? "pyproject.toml" : "setup.py") + ")"
+                            : wheel.name() + " " + wheel.version() + " (built from the sources)";
+            (root ? roots : locked).add(new LockCheck.Wheel(wheel.name(), wheel.version(), requires, origin));
+        }
+        List<String> requirementLines = new ArrayList<>();
+        java.util.Optional<Path> requirementsFile = source.requirements();
+        if (requirementsFile.isPresent() && !requirementsFile.get().toAbsolutePath().normalize().equals(
+                lock.path().toAbsolutePath().normalize())) {
+            for (String line : Files.readAllLines(requirementsFile.get(), StandardCharsets.UTF_8)) {
+                String requirement = line.replaceFirst("(^|\\s)#.*$", "").trim();
+                if (!requirement.isEmpty() && !requirement.startsWith("-")) {
+                    requirementLines.add(requirement);
+                }
+            }
+        }
+        LockCheck.check(lock, environment, roots, locked, requirementLines);
+        List<String> names = new ArrayList<>();
+        packages.forEach(p -> names.add(p.toString()));
+        log.info("Took " + packages.size() + " locked packages from the " + lock.describe() + " (" + String.join(", ",
+                names.subList(0, Math.min(names.size(), 30))) + (names.size() > 30 ? ", +" + (names.size() - 30)
+                        + " more" : "") + "), every file's sha256 checked, nothing resolved");
+    }
+
     private static void mustFit(WheelFile wheel, Target target, String what) throws UserError {
         if (!target.accepts(wheel.tags())) {
             throw new UserError(wheel.fileName() + " (" + what + ") is for " + wheel.tags() + " and does not run on "
@@ -263,7 +378,7 @@ public final class WheelhouseBuilder {
     }
 
     /** The requirements pip resolves: the library modules' wheels (first in find-links), then the job's file. */
-    private List<Path> requirementFiles(WheelhouseRequest request, ProjectSource source, Path copy, PipOptions options)
+    List<Path> requirementFiles(WheelhouseRequest request, ProjectSource source, Path copy, PipOptions options)
             throws IOException {
         List<Path> requirementFiles = new ArrayList<>();
         Path libraries = libraryRequirements(request);
@@ -279,7 +394,7 @@ public final class WheelhouseBuilder {
     }
 
     /** What pip builds here: the project's copy and the extra distributions. */
-    private static List<String> localTargets(WheelhouseRequest request, ProjectSource source, Path copy) {
+    static List<String> localTargets(WheelhouseRequest request, ProjectSource source, Path copy) {
         List<String> targets = new ArrayList<>();
         if (source.kind() == ProjectSource.Kind.PACKAGE) {
             targets.add(copy.toString());
@@ -328,7 +443,7 @@ public final class WheelhouseBuilder {
         return info;
     }
 
-    private static PythonInfo withPip(PythonInfo info, PythonInterpreter python) throws UserError {
+    static PythonInfo withPip(PythonInfo info, PythonInterpreter python) throws UserError {
         if (!info.hasPip()) {
             throw new UserError("Python interpreter '" + python.command() + "' (" + info + ") has no pip; install pip "
                     + "for it (" + python.command() + " -m ensurepip) or perhaps you should set <python> or "
@@ -365,7 +480,7 @@ public final class WheelhouseBuilder {
         return requirements;
     }
 
-    private static Path librariesDirectory(WheelhouseRequest request) {
+    static Path librariesDirectory(WheelhouseRequest request) {
         return request.workDirectory.resolve("libraries");
     }
 
@@ -391,7 +506,7 @@ public final class WheelhouseBuilder {
         }
     }
 
-    private static List<WheelFile> wheels(Path wheelDir) throws IOException {
+    static List<WheelFile> wheels(Path wheelDir) throws IOException {
         List<WheelFile> wheels = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(wheelDir, "*.whl")) {
             for (Path file : files) {

@@ -24,6 +24,13 @@ public final class WheelhouseRequest {
      * says it has no entry point, instead of failing the build.
      */
     public boolean entryPointOptional;
+    /**
+     * The lock to build from ({@code <lockFile>}); {@code null}: pylock.toml, uv.lock or poetry.lock beside the sources,
+     * else the requirements file when it is hashed.
+     */
+    public Path lockFile;
+    /** Build from the ranges even when a lock is there ({@code pyspark:lock} resolves afresh). */
+    public boolean ignoreLock;
     /** Wheels and sdists added as they are (sdists are built into wheels). */
     public final List<Path> extraDistributions = new ArrayList<>();
     /**

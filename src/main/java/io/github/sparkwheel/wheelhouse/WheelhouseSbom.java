@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.lock.LockFile;
 import io.github.sparkwheel.runtime.RuntimeCoordinates;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -107,6 +108,15 @@ public final class WheelhouseSbom {
      */
     public static byte[] json(Subject subject, Lock lock, String pythonTag, String pluginVersion, Instant timestamp,
             Runtime runtime) throws IOException {
+        return json(subject, lock, pythonTag, pluginVersion, timestamp, runtime, null);
+    }
+
+    /**
+     * @param lockedFrom the lock the wheelhouse was built from, or {@code null}: the job's properties then name it
+     *     ({@code lock-file}, {@code lock-format}, {@code lock-sha256})
+     */
+    public static byte[] json(Subject subject, Lock lock, String pythonTag, String pluginVersion, Instant timestamp,
+            Runtime runtime, LockFile.Reference lockedFrom) throws IOException {
         Map<String, JsonObject> components = new TreeMap<>();
         Map<String, List<String>> requires = new TreeMap<>();
         for (WheelFile wheel : lock.wheels()) {
@@ -141,7 +151,13 @@ public final class WheelhouseSbom {
         job.addProperty("name", subject.artifactId);
         job.addProperty("version", subject.version);
         job.addProperty("purl", subject.purl());
-        job.add("properties", array(property("python", pythonTag)));
+        JsonArray jobProperties = array(property("python", pythonTag));
+        if (lockedFrom != null) {
+            jobProperties.add(property("lock-file", lockedFrom.file));
+            jobProperties.add(property("lock-format", lockedFrom.format));
+            jobProperties.add(property("lock-sha256", lockedFrom.sha256));
+        }
+        job.add("properties", jobProperties);
         metadata.add("component", job);
         bom.add("metadata", metadata);
         JsonArray componentArray = new JsonArray();

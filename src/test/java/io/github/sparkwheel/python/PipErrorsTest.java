@@ -161,4 +161,20 @@ class PipErrorsTest {
                 + "[Errno 111] Connection refused'))': /simple/privlib/", NOT_FOUND), new PipOptions()))
                 .hasMessageStartingWith("pip could not reach its proxy: check the <host> and <port> of the active <proxy>");
     }
+
+    @Test
+    void explain_aFileWhoseHashTheLockDoesNotAllow_namesTheFileBothHashesAndTheFix() {
+        String expected = "0".repeat(64);
+        String got = "9".repeat(64);
+        assertThat(PipErrors.explain(failed(
+                "ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the "
+                        + "package versions, please update the hashes. Otherwise, examine the package contents carefully; "
+                        + "someone may have tampered with them.",
+                "    dep==0.2.1 from file:///w/wheels/dep-0.2.1-py3-none-any.whl (from -r locked-requirements.txt (line 1)):",
+                "        Expected sha256 " + expected,
+                "             Got        " + got), new PipOptions()))
+                .hasMessageStartingWith("The file pip found for dep 0.2.1 (file:///w/wheels/dep-0.2.1-py3-none-any.whl) "
+                        + "has sha256 " + got + ", which the lock does not allow (it allows " + expected + ")")
+                .hasMessageContaining("update the lock (mvn pyspark:lock -Dpyspark.lock.upgrade=dep");
+    }
 }
