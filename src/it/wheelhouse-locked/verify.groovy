@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 10 : log
+assert runs.size() == 11 : log
 def sources = new File(basedir, 'src/main/python').canonicalFile
 def locks = new File(basedir, 'locks').canonicalFile
 def took = { String run, String what ->
@@ -15,14 +15,22 @@ assert took(runs[0], "PEP 751 lock ${sources}/pylock.toml") == 'dep 0.2.1, helpe
 assert took(runs[1], "uv lock ${locks}/uv/uv.lock") == 'dep 0.2.1, helper 1.0'
 assert took(runs[2], "Poetry lock ${locks}/poetry/poetry.lock") == 'dep 0.2.1, helper 1.0'
 assert took(runs[3], "hashed requirements file ${locks}/requirements.txt") == 'dep 0.2.1, helper 1.0'
-runs[0..3].each { run ->
-    assert run =~ /Running \S+ -m pip wheel .* --no-deps --require-hashes .*--requirement \S+locked-requirements\.txt/ : run
+// a lock that names its wheels: the project's build and the fetching of the pinned wheels side by side, nothing
+// resolved; the wheels' sha256 checked after
+runs[0..2].each { run ->
+    assert run =~ /(?m)Running \S+ -m pip wheel .* --no-deps --requirement \S+locked-pins\.txt$/ : run
+    assert run =~ /(?m)Running \S+ -m pip wheel .* --no-deps \S+pyspark-wheelhouse\/src$/ : run
+    assert (run =~ /Running \S+ -m pip /).size() == 2 : run
     assert run.contains('BUILD SUCCESS')
 }
+// a hashed requirements file names no files: pip's hash-checking mode, after the project's own wheel
+assert runs[3] =~ /Running \S+ -m pip wheel .* --no-deps --require-hashes .*--requirement \S+locked-requirements\.txt/ : runs[3]
 
 // 5. a tampered hash: the file, both hashes, the fix
-assert runs[4] =~ /Building from the PEP 751 lock \S+tampered\/pylock\.toml: The file pip found for dep 0\.2\.1 \(\S+dep-0\.2\.1-py3-none-any\.whl\) has sha256 [0-9a-f]{64}, which the lock does not allow \(it allows [0-9a-f]{64}\)/ : runs[4]
+assert runs[4] =~ /Building from the PEP 751 lock \S+tampered\/pylock\.toml: the file the build's indexes and find-links serve for dep 0\.2\.1 \(dep-0\.2\.1-py3-none-any\.whl\) has sha256 [0-9a-f]{64}, which the lock does not allow \(it allows [0-9a-f]{64}\)/ : runs[4]
 assert runs[4].contains('update the lock (mvn pyspark:lock -Dpyspark.lock.upgrade=dep')
+// 11. the same in pip's hash-checking mode (a hashed requirements file): pip's refusal, explained
+assert runs[10] =~ /Building from the hashed requirements file \S+tampered\/requirements\.txt: The file pip found for dep 0\.2\.1 \(\S+dep-0\.2\.1-py3-none-any\.whl\) has sha256 [0-9a-f]{64}, which the lock does not allow \(it allows [0-9a-f]{64}\)/ : runs[10]
 
 // 6. out of date with pyproject.toml: what differs and how to fix it, never a re-resolve
 assert runs[5].contains("The PEP 751 lock ${locks}/stale/pylock.toml no longer fits the job")

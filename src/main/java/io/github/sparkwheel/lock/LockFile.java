@@ -242,6 +242,11 @@ public final class LockFile {
             if (name == null || !Markers.evaluate(p.getString("marker"), env)) {
                 continue;
             }
+            TomlTable directory = p.getTable("directory");
+            if (directory != null && path.toAbsolutePath().getParent().resolve(String.valueOf(directory.getString("path")))
+                    .normalize().equals(path.toAbsolutePath().getParent().normalize())) {
+                continue; // the project itself, beside its lock: built from its sources
+            }
             List<LockedPackage.File> files = new ArrayList<>();
             TomlArray wheels = p.getArray("wheels");
             for (int w = 0; wheels != null && w < wheels.size(); w++) {

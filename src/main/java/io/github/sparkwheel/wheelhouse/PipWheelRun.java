@@ -46,7 +46,18 @@ public final class PipWheelRun {
             Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory, boolean download)
             throws UserError, ProcessException, IOException {
         return run(runner, log, request, options, pip -> download ? pip.downloadArguments(wheelDir, requirementFiles,
-                targets) : pip.arguments(wheelDir, requirementFiles, targets), workingDirectory);
+                targets) : pip.arguments(wheelDir, requirementFiles, targets), workingDirectory, "");
+    }
+
+    /**
+     * A {@code pip wheel} that may run beside another of the same build: its temporary directory and kept log are
+     * named after {@code name} ({@code tmp-<name>}, {@code <name>-pip.log}).
+     */
+    public static UserError runBeside(String name, ProcessRunner runner, BuildLog log, WheelhouseRequest request,
+            PipOptions options, Path wheelDir, List<Path> requirementFiles, List<String> targets, Path workingDirectory)
+            throws UserError, ProcessException, IOException {
+        return run(runner, log, request, options, pip -> pip.arguments(wheelDir, requirementFiles, targets),
+                workingDirectory, name);
     }
 
     /**
@@ -59,17 +70,18 @@ public final class PipWheelRun {
             throws UserError, ProcessException, IOException {
         Path scratch = request.workDirectory.resolve("dry-run-target");
         return run(runner, log, request, options, pip -> pip.reportArguments(report, scratch, requirementFiles, targets),
-                workingDirectory);
+                workingDirectory, "");
     }
 
     private static UserError run(ProcessRunner runner, BuildLog log, WheelhouseRequest request, PipOptions options,
-            java.util.function.Function<PipWheelCommand, List<String>> arguments, Path workingDirectory)
+            java.util.function.Function<PipWheelCommand, List<String>> arguments, Path workingDirectory, String name)
             throws UserError, ProcessException, IOException {
         PipOptions own = options.copy();
-        own.tempDirectory = request.workDirectory.resolve("tmp");
+        own.tempDirectory = request.workDirectory.resolve(name.isEmpty() ? "tmp" : "tmp-" + name);
         SourceTree.deleteRecursively(own.tempDirectory);
         Files.createDirectories(own.tempDirectory);
-        Files.deleteIfExists(request.workDirectory.resolve("pip.log")); // an earlier run's
+        Path kept = request.workDirectory.resolve(name.isEmpty() ? "pip.log" : name + "-pip.log");
+        Files.deleteIfExists(kept); // an earlier run's
         PipWheelCommand pip = new PipWheelCommand(request.python, own);
         List<String> args = arguments.apply(pip);
         long epoch = (request.outputTimestamp == null ? ReproducibleZip.DEFAULT_TIMESTAMP : request.outputTimestamp)
@@ -95,7 +107,7 @@ public final class PipWheelRun {
                 return null;
             }
             Path pipLog = pip.logFile();
-            Path kept = request.workDirectory.resolve("pip.log"); // the temporary directory goes; the log stays
+            // the temporary directory goes; the log stays (kept)
             List<String> lines = List.of();
             if (Files.isRegularFile(pipLog)) {
                 // masked as every log line is, and decoded leniently: a byte pip logged from a server's page must not

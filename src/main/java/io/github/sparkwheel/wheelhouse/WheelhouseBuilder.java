@@ -2,13 +2,10 @@ package io.github.sparkwheel.wheelhouse;
 
 import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
-import io.github.sparkwheel.lock.LockCheck;
 import io.github.sparkwheel.lock.LockFile;
-import io.github.sparkwheel.lock.LockedPackage;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
 import io.github.sparkwheel.process.ProcessRunner;
-import io.github.sparkwheel.python.Markers;
 import io.github.sparkwheel.python.PipOptions;
 import io.github.sparkwheel.python.PythonInfo;
 import io.github.sparkwheel.python.PythonInterpreter;
@@ -103,7 +100,7 @@ public final class WheelhouseBuilder {
                 target = Target.of(request.targetPython != null ? request.targetPython : info.majorMinor(),
                         request.targetPlatforms);
             }
-            runPipFromLock(request, source, copy, wheelDir, lock, info, target);
+            new LockedBuild(this, runner, log).run(request, source, copy, wheelDir, lock, info, target);
         } else if (request.targetPlatforms.isEmpty() && request.targetPython == null) {
             UserError pipFailure = runPip(request, source, copy, wheelDir);
             info = withPip(await(probe), python);
@@ -268,107 +265,7 @@ public final class WheelhouseBuilder {
         }
     }
 
-    /**
-     * From a lock: the project, the extra distributions and the library modules built or taken as they are, without
-     * their dependencies; then the locked packages, found by name and sha256 through the build's indexes and
-     * find-links ({@code pip wheel}, or {@code pip download} for another machine, {@code --no-deps --require-hashes}:
-     * nothing is resolved); then a check that the lock meets every requirement of what was built.
-     */
-    private void runPipFromLock(WheelhouseRequest request, ProjectSource source, Path copy, Path wheelDir,
-            LockFile lock, PythonInfo info, Target target) throws UserError, ProcessException, IOException {
-        Markers.Environment environment = target != null ? Markers.of(target) : Markers.of(info);
-        log.info("Building from the " + lock.describe() + " for " + environment.describe());
-        List<String> own = localTargets(request, source, copy);
-        requirementFiles(request, source, copy, new PipOptions()); // lays the library modules' wheels out
-        Path libraries = librariesDirectory(request);
-        if (Files.isDirectory(libraries)) {
-            wheels(libraries).forEach(w -> own.add(w.path().toString()));
-        }
-        if (!own.isEmpty()) {
-            PipOptions local = request.pip.copy();
-            local.extraArgs.add(0, "--no-deps");
-            UserError failed = PipWheelRun.run(runner, log, request, local, wheelDir, List.of(), own, copy);
-            if (failed != null) {
-                throw failed;
-            }
-        }
-        List<WheelFile> built = wheels(wheelDir);
-        java.util.Set<String> provided = new java.util.HashSet<>();
-        for (WheelFile wheel : built) {
-            provided.add(wheel.name());
-            if (target != null) {
-                mustFit(wheel, target, "built on this machine from " + source.directory());
-            }
-        }
-        List<LockedPackage> packages = lock.select(environment, source.directory().resolve("pyproject.toml"),
-                provided);
-        Target fits = target != null ? target : Target.thisMachine(info);
-        List<String> noFile = new ArrayList<>();
-        for (LockedPackage p : packages) {
-            if (fits != null && p.namesFiles() && p.files().stream().noneMatch(f -> f.isWheel()
-                    ? f.wheelTags() != null && fits.accepts(f.wheelTags()) : target == null)) {
-                List<String> names = new ArrayList<>();
-                p.files().forEach(f -> names.add(f.name));
-                noFile.add(p + " (" + String.join(", ", names) + ")");
-            }
-        }
-        if (!noFile.isEmpty()) {
-            throw new UserError("The " + lock.describe() + " has no file for " + (target != null ? target.describe()
-                    : info.implementation + " " + info.majorMinor() + " on " + info.tag.substring(info.tag.lastIndexOf(
-                            '-') + 1)) + " of " + String.join("; ", noFile) + ". Lock for the machines the wheelhouse is "
-                    + "for (mvn pyspark:lock with the build's <targetPython> and <targetPlatforms>, or the locking "
-                    + "tool's own options), or build for the machines the lock has files for");
-        }
-        if (!packages.isEmpty()) {
-            Path requirements = request.workDirectory.resolve("locked-requirements.txt");
-            List<String> lines = new ArrayList<>();
-            packages.forEach(p -> lines.add(p.requirementLine()));
-            Files.write(requirements, lines, StandardCharsets.UTF_8);
-            PipOptions options = request.pip.copy();
-            options.extraArgs.addAll(0, List.of("--no-deps", "--require-hashes"));
-            options.target = target;
-            if (target != null) {
-                options.findLinks.add(0, wheelDir.toString());
-            }
-            UserError failed = PipWheelRun.run(runner, log, request, options, wheelDir, List.of(requirements),
-                    List.of(), copy, target != null);
-            if (failed != null) {
-                throw new UserError("Building from the " + lock.describe() + ": " + failed.getMessage(), failed);
-            }
-        }
-        List<LockCheck.Wheel> roots = new ArrayList<>();
-        List<LockCheck.Wheel> locked = new ArrayList<>();
-        for (WheelFile wheel : wheels(wheelDir)) {
-            boolean root = provided.contains(wheel.name());
-            String text = wheel.metadata();
-            List<String> requires = WheelMetadata.parse(text == null ? "" : text).all("Requires-Dist");
-            String origin = !root ? wheel.name() + " " + wheel.version()
-                    : source.projectName().map(WheelFile::canonicalName).filter(wheel.name()::equals).isPresent()
-                            ? "the project " + wheel.name() + " (its " + (Files.isRegularFile(source.directory()
-                                    .resolve("pyproject.toml")) ? "pyproject.toml" : "setup.py") + ")"
-                            : wheel.name() + " " + wheel.version() + " (built from the sources)";
-            (root ? roots : locked).add(new LockCheck.Wheel(wheel.name(), wheel.version(), requires, origin));
-        }
-        List<String> requirementLines = new ArrayList<>();
-        java.util.Optional<Path> requirementsFile = source.requirements();
-        if (requirementsFile.isPresent() && !requirementsFile.get().toAbsolutePath().normalize().equals(
-                lock.path().toAbsolutePath().normalize())) {
-            for (String line : Files.readAllLines(requirementsFile.get(), StandardCharsets.UTF_8)) {
-                String requirement = line.replaceFirst("(^|\\s)#.*$", "").trim();
-                if (!requirement.isEmpty() && !requirement.startsWith("-")) {
-                    requirementLines.add(requirement);
-                }
-            }
-        }
-        LockCheck.check(lock, environment, roots, locked, requirementLines);
-        List<String> names = new ArrayList<>();
-        packages.forEach(p -> names.add(p.toString()));
-        log.info("Took " + packages.size() + " locked packages from the " + lock.describe() + " (" + String.join(", ",
-                names.subList(0, Math.min(names.size(), 30))) + (names.size() > 30 ? ", +" + (names.size() - 30)
-                        + " more" : "") + "), every file's sha256 checked, nothing resolved");
-    }
-
-    private static void mustFit(WheelFile wheel, Target target, String what) throws UserError {
+    static void mustFit(WheelFile wheel, Target target, String what) throws UserError {
         if (!target.accepts(wheel.tags())) {
             throw new UserError(wheel.fileName() + " (" + what + ") is for " + wheel.tags() + " and does not run on "
                     + target.describe() + ": a platform-specific wheel cannot be built here for another machine. Build the "
