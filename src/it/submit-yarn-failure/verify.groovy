@@ -9,7 +9,7 @@ new File(yarnDir, 'yarn.properties').withInputStream { props.load(it) }
     // under the error: the driver's Python traceback, from the ApplicationMaster's logs
     assert run =~ /The driver's output \(ApplicationMaster container container_\S+_01_000001, from YARN's aggregated logs; all of it: \S+\/target\/pyspark-submit\/logs\/${app}\.log\):/ : run
     assert run =~ /(?m)^\[ERROR\]   Traceback \(most recent call last\):$/
-    // the job's own code, from the job layer YARN unpacked in the container (see Layered staging in the README)
+    // the job's own code, from the job layer YARN unpacked in the container (see src/site/markdown/staging.md)
     assert run =~ /(?m)^\[ERROR\]     File "\S+\/wheelhouse\/site\/failingjob\/__init__.py", line \d+, in main$/
     assert run =~ /(?m)^\[ERROR\]   ValueError: no input for 2026-11-23 \(3 rows seen\)$/
     assert run.contains("Its logs: yarn logs -applicationId $app")
