@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Locale;
 
-/** A batch as Livy describes it: its id, state, YARN application and where its UI and logs are. */
+/** A batch as Livy describes it: its id, state, YARN application and where its UI is. */
 public final class LivyBatch {
 
     public final int id;
@@ -14,22 +14,19 @@ public final class LivyBatch {
     public final String appId;
     /** {@code appInfo.sparkUiUrl}: YARN's tracking URL, while there is one. */
     public final String trackingUrl;
-    /** {@code appInfo.driverLogUrl}, while there is one. */
-    public final String driverLogUrl;
 
-    LivyBatch(int id, String state, String appId, String trackingUrl, String driverLogUrl) {
+    LivyBatch(int id, String state, String appId, String trackingUrl) {
         this.id = id;
         this.state = state;
         this.appId = appId;
         this.trackingUrl = trackingUrl;
-        this.driverLogUrl = driverLogUrl;
     }
 
     static LivyBatch of(JsonObject json) {
         JsonObject info = json.has("appInfo") && json.get("appInfo").isJsonObject() ? json.getAsJsonObject("appInfo")
                 : new JsonObject();
         return new LivyBatch(json.has("id") ? json.get("id").getAsInt() : -1, text(json, "state"), text(json, "appId"),
-                text(info, "sparkUiUrl"), text(info, "driverLogUrl"));
+                text(info, "sparkUiUrl"));
     }
 
     private static String text(JsonObject json, String name) {
