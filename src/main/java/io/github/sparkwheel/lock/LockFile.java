@@ -125,8 +125,9 @@ public final class LockFile {
 
     /** Whether a requirements file is a lock: it has requirements, and each carries a {@code --hash}. */
     static boolean isHashed(String text) {
-        List<String> lines = requirementLines(text);
-        return !lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith("-") || l.contains("--hash"));
+        List<String> requirements = new ArrayList<>();
+        requirementLines(text).stream().filter(l -> !l.startsWith("-")).forEach(requirements::add);
+        return !requirements.isEmpty() && requirements.stream().allMatch(l -> l.contains("--hash"));
     }
 
     public Path path() {

@@ -153,6 +153,8 @@ class LockFileTest {
         assertThat(lock.select(arm(), null, Set.of())).hasSize(2);
         Files.writeString(requirements, "dep>=0.2\nother==1.0 --hash=sha256:" + A + "\n");
         assertThat(LockFile.find(dir, null, requirements)).isEmpty();
+        Files.writeString(requirements, "--index-url https://pypi.example.com/simple\n-r base.txt\n");
+        assertThat(LockFile.find(dir, null, requirements)).as("no requirement of its own").isEmpty();
         assertThatThrownBy(() -> LockFile.find(dir, dir.resolve("nope.lock"), null))
                 .hasMessageContaining("<lockFile> " + dir.resolve("nope.lock") + " does not exist");
     }
