@@ -362,10 +362,8 @@ public final class LockFile {
         if (p.getTable("sdist") != null) {
             files.add(uvFile(name, p.getTable("sdist")));
         }
-        if (files.isEmpty()) {
-            throw problem(name + " " + p.getString("version") + " comes from " + p.getTable("source").toJson()
-                    + ", not an index: its files are not in the lock; publish it to the index, or add its wheel to "
-                    + "<extraDistributions>");
+        if (files.isEmpty()) { // a workspace member or a path: select leaves out a library module, refuses the rest
+            return new LockedPackage(Requirement.canonicalName(name), p.getString("version"), files);
         }
         return versioned(name, p.getString("version"), files);
     }

@@ -175,4 +175,21 @@ class LockFileTest {
                 .containsExactly("dep==0.2.1 --hash=sha256:" + A, "zeta==1.0 --hash=sha256:" + B);
         assertThatThrownBy(() -> lock.select(arm(), project, Set.of())).hasMessageContaining("it was made for");
     }
+
+    @Test
+    void uvLock_aWorkspaceMember_isLeftToMavenWhenItIsALibraryModule_andRefusedOtherwise() throws Exception {
+        Path project = pyproject("\"textkit\"");
+        Files.writeString(dir.resolve("uv.lock"), String.join("\n", "version = 1",
+                "[[package]]", "name = \"lock-job\"", "version = \"1.0\"", "source = { editable = \".\" }",
+                "dependencies = [{ name = \"textkit\" }]",
+                "[[package]]", "name = \"textkit\"", "version = \"2.0\"", "source = { editable = \"../textkit\" }",
+                "dependencies = [{ name = \"dep\" }]",
+                "[[package]]", "name = \"dep\"", "version = \"0.2.1\"", "source = { registry = \"https://pypi.org/simple\" }",
+                "wheels = [{ url = \"https://files.example.com/dep-0.2.1-py3-none-any.whl\", hash = \"sha256:" + A + "\" }]",
+                ""));
+        LockFile lock = LockFile.read(dir.resolve("uv.lock"));
+        assertThat(pins(lock.select(x86(), project, Set.of("textkit")))).containsExactly("dep==0.2.1 --hash=sha256:" + A);
+        assertThatThrownBy(() -> lock.select(x86(), project, Set.of()))
+                .hasMessageContaining("textkit comes from a directory, a VCS or an archive, not an index");
+    }
 }
