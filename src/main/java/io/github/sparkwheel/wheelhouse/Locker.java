@@ -72,9 +72,18 @@ public final class Locker {
         List<String> targets = WheelhouseBuilder.localTargets(request, source, copy);
         Map<String, String> before = new TreeMap<>();
         if (Files.isRegularFile(output)) {
-            for (LockedPackage p : LockFile.read(output).select(environment, source.directory().resolve(
-                    "pyproject.toml"), Set.of())) {
-                before.put(p.name(), p.version());
+            try {
+                for (LockedPackage p : LockFile.read(output).select(environment, source.directory().resolve(
+                        "pyproject.toml"), Set.of())) {
+                    before.put(p.name(), p.version());
+                }
+            } catch (UserError unusable) { // made for other machines, say: a fresh lock replaces it, keeping nothing
+                if (!upgrade.isEmpty()) {
+                    throw new UserError("-Dpyspark.lock.upgrade keeps the other packages of " + output + ", but: "
+                            + unusable.getMessage() + ". Run mvn pyspark:lock without it to lock everything afresh",
+                            unusable);
+                }
+                log.info("Replacing " + output + ", which this build cannot use (" + unusable.getMessage() + ")");
             }
         }
         if (!upgrade.isEmpty()) {
