@@ -99,6 +99,7 @@ lock-version = "2.0"
 python-versions = ">=3.8"
 content-hash = "0"
 """)
+put('locks/other-machines/pylock.toml', 'lock-version = "1.0"\nenvironments = ["sys_platform == \'darwin\'"]\n')
 put('locks/tampered/requirements.txt', "dep==0.2.1 --hash=sha256:${dep.reverse()}\nhelper==1.0 --hash=sha256:${helper}\n")
 put('locks/requirements.txt', """# pip-compile --generate-hashes
 dep==0.2.1 \\

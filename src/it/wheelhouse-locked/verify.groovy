@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert runs.size() == 11 : log
+assert runs.size() == 12 : log
 def sources = new File(basedir, 'src/main/python').canonicalFile
 def locks = new File(basedir, 'locks').canonicalFile
 def took = { String run, String what ->
@@ -53,6 +53,11 @@ assert took(runs[8], "PEP 751 lock ${sources}/pylock.toml") == 'dep 0.2.1, helpe
 // 10. pyspark:lock afresh: the newest dep; the wheelhouse holds it
 assert runs[9] =~ /moved: dep 0\.2\.1 -> 0\.3\.0/ : runs[9]
 assert took(runs[9], "PEP 751 lock ${sources}/pylock.toml") == 'dep 0.3.0, helper 1.1'
+// 12. a lock made for other machines is replaced, not refused
+assert runs[11] =~ /Replacing \S+other-machines\/pylock\.toml, which this build cannot use \(The PEP 751 lock \S+ cannot be used: it was made for \[sys_platform == 'darwin'\]/ : runs[11]
+assert runs[11] =~ /Wrote \S+other-machines\/pylock\.toml: 2 packages for / : runs[11]
+assert new File(locks, 'other-machines/pylock.toml').text.contains('name = "dep"\nversion = "0.3.0"')
+
 def lock = new File(sources, 'pylock.toml').text
 assert lock.startsWith('# Written by mvn pyspark:lock')
 assert lock.contains('lock-version = "1.0"') && lock.contains('created-by = "pyspark-maven-plugin"')
