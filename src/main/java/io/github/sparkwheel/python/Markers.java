@@ -272,6 +272,9 @@ public final class Markers {
                 case "!=":
                     return !l.equals(r);
                 default:
+                    if (l.isEmpty() || r.isEmpty()) {
+                        return false; // a variable the target's machines are not known by (platform_release): no match
+                    }
                     throw error("'" + l + "' " + op + " '" + r + "' compares strings that are not versions");
             }
         }

@@ -28,6 +28,7 @@ class MarkersTest {
                 env)).isTrue();
         assertThat(Markers.evaluate("'linux' in sys_platform", env)).isTrue();
         assertThat(Markers.evaluate("platform_python_implementation != 'CPython'", env)).isFalse();
+        assertThat(Markers.evaluate("platform_release >= '5.4'", env)).as("not known for a target: no match").isFalse();
         assertThat(Markers.evaluate(null, env)).isTrue();
         assertThat(env.describe()).isEqualTo("python_version == \"3.11\" and sys_platform == \"linux\" and "
                 + "platform_machine == \"x86_64\"");
