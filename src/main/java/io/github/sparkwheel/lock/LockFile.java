@@ -5,7 +5,6 @@ import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.python.Markers;
 import io.github.sparkwheel.python.Requirement;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -276,7 +275,7 @@ public final class LockFile {
         }
         String fileName = file.getString("name");
         if (fileName == null) {
-            fileName = lastSegment(file.getString("url") != null ? file.getString("url") : file.getString("path"));
+            fileName = fileName(file.getString("url") != null ? file.getString("url") : file.getString("path"));
         }
         return new LockedPackage.File(fileName, sha256.toLowerCase(Locale.ROOT));
     }
@@ -374,7 +373,7 @@ public final class LockFile {
             throw problem("a file of " + name + " has no sha256 hash");
         }
         String location = file.getString("url") != null ? file.getString("url") : file.getString("path");
-        return new LockedPackage.File(lastSegment(location), hash.substring("sha256:".length()).toLowerCase(Locale.ROOT));
+        return new LockedPackage.File(fileName(location), hash.substring("sha256:".length()).toLowerCase(Locale.ROOT));
     }
 
     private List<LockedPackage> poetry(Markers.Environment environment, Path pyproject) throws UserError, IOException {
@@ -520,7 +519,7 @@ public final class LockFile {
     }
 
     /** The logical lines of a requirements file: continuations joined, comments and blanks dropped. */
-    static List<String> requirementLines(String text) {
+    public static List<String> requirementLines(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String raw : text.split("\\R")) {
@@ -554,19 +553,17 @@ public final class LockFile {
         return name == null ? null : Requirement.canonicalName(name);
     }
 
-    private static String lastSegment(String location) {
+    /**
+     * The file name a lock's URL or path ends in: {@code dep-0.2.1-py3-none-any.whl} of
+     * {@code https://host/files/dep-0.2.1-py3-none-any.whl#sha256=…}, percent-decoded once ({@code %2B} is {@code +};
+     * a {@code +} stays one). {@code null} for {@code null}.
+     */
+    public static String fileName(String location) {
         if (location == null) {
             return null;
         }
         String path = location.replaceFirst("[#?].*$", "");
-        try {
-            path = URI.create(path.replace(" ", "%20")).getPath() != null ? URI.create(path.replace(" ", "%20"))
-                    .getPath() : path;
-        } catch (IllegalArgumentException e) {
-            // a plain path
-        }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return URLDecoder.decode(last, StandardCharsets.UTF_8);
+        return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static List<TomlTable> tables(TomlArray array) {

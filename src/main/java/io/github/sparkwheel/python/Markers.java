@@ -35,13 +35,13 @@ public final class Markers {
         /** This environment with these extras asked for (the {@code extra} variable, PEP 751's {@code extras}). */
         public Environment withExtras(Collection<String> asked) {
             Set<String> normal = new TreeSet<>();
-            asked.forEach(e -> normal.add(canonical(e)));
+            asked.forEach(e -> normal.add(Requirement.canonicalName(e)));
             return new Environment(values, normal, groups);
         }
 
         public Environment withGroups(Collection<String> asked) {
             Set<String> normal = new TreeSet<>();
-            asked.forEach(g -> normal.add(canonical(g)));
+            asked.forEach(g -> normal.add(Requirement.canonicalName(g)));
             return new Environment(values, extras, normal);
         }
 
@@ -123,10 +123,6 @@ public final class Markers {
             throw parser.error("unexpected '" + parser.tokens.get(parser.pos) + "'");
         }
         return result;
-    }
-
-    static String canonical(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 
     private static final class Parser {
@@ -235,13 +231,13 @@ public final class Markers {
             String variable = leftVariable ? left : rightVariable ? right : null;
             if ("extra".equals(variable)) { // true when any extra asked for matches
                 String other = unquote(leftVariable ? right : left);
-                boolean any = env.extras.contains(canonical(other));
+                boolean any = env.extras.contains(Requirement.canonicalName(other));
                 return op.equals("!=") ? !any : any;
             }
             if (rightVariable && (right.equals("extras") || right.equals("dependency_groups"))
                     && (op.equals("in") || op.equals("not in"))) {
                 Set<String> set = right.equals("extras") ? env.extras : env.groups;
-                boolean in = set.contains(canonical(unquote(left)));
+                boolean in = set.contains(Requirement.canonicalName(unquote(left)));
                 return op.equals("in") == in;
             }
             String l = value(left);

@@ -2,7 +2,6 @@ package io.github.sparkwheel.python;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The version rule between a Python library module's Maven version and its wheel's version: the
@@ -12,13 +11,6 @@ import java.util.regex.Pattern;
  * version ({@code 2.0.0-RC1}, {@code 2.0.0.rc1}) match.
  */
 public final class Pep440 {
-
-    private static final Pattern VERSION = Pattern.compile(
-            "^v?(?<release>\\d+(?:\\.\\d+)*)"
-                    + "(?:[-_.]?(?<pre>a|alpha|b|beta|c|rc|pre|preview)[-_.]?(?<preN>\\d*))?"
-                    + "(?:(?:-(?<postImplicit>\\d+))|(?:[-_.]?(?:post|rev|r)[-_.]?(?<postN>\\d*)))?"
-                    + "(?:[-_.]?dev[-_.]?(?<devN>\\d*))?"
-                    + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?$");
 
     private Pep440() {}
 
@@ -34,11 +26,14 @@ public final class Pep440 {
 
     /** PEP 440's normal form of {@code version}, or {@code null} when it is not a PEP 440 version. */
     public static String normalize(String version) {
-        Matcher m = VERSION.matcher(version.trim().toLowerCase(Locale.ROOT));
+        Matcher m = Version.VERSION.matcher(version.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return null;
         }
         StringBuilder normal = new StringBuilder();
+        if (m.group("epoch") != null && Long.parseLong(m.group("epoch")) != 0) {
+            normal.append(Long.parseLong(m.group("epoch"))).append('!');
+        }
         String[] release = m.group("release").split("\\.");
         for (int i = 0; i < release.length; i++) {
             normal.append(i == 0 ? "" : ".").append(Long.parseLong(release[i]));

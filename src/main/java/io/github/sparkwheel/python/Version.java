@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class Version implements Comparable<Version> {
 
-    private static final Pattern VERSION = Pattern.compile(
+    /** PEP 440's version, in any spelling pip accepts (lower-cased): epoch, release, pre, post, dev, local. */
+    static final Pattern VERSION = Pattern.compile(
             "^v?(?:(?<epoch>\\d+)!)?(?<release>\\d+(?:\\.\\d+)*)"
                     + "(?:[-_.]?(?<pre>a|alpha|b|beta|c|rc|pre|preview)[-_.]?(?<preN>\\d*))?"
                     + "(?:(?:-(?<postImplicit>\\d+))|(?:[-_.]?(?:post|rev|r)[-_.]?(?<postN>\\d*)))?"

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -85,7 +84,8 @@ final class LockedBuild {
         fetcher.start();
         UserError failed = own.isEmpty() ? null : PipWheelRun.run(runner, log, request, local, wheelDir, List.of(), own,
                 copy);
-        UserError fetchFailed = await(fetch, fetcher);
+        UserError fetchFailed = WheelhouseBuilder.await(fetch, "pip fetched the locked wheels",
+                "Fetching the locked wheels failed");
         if (failed != null) {
             throw failed;
         }
@@ -121,29 +121,6 @@ final class LockedBuild {
         log.info("Took " + packages.size() + " locked packages from the " + lock.describe() + " (" + String.join(", ",
                 names.subList(0, Math.min(names.size(), 30))) + (names.size() > 30 ? ", +" + (names.size() - 30)
                         + " more" : "") + "), every file's sha256 checked, nothing resolved");
-    }
-
-    private static UserError await(FutureTask<UserError> task, Thread thread) throws UserError, ProcessException,
-            IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-            throw new ProcessException("Interrupted while pip fetched the locked wheels", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UserError) {
-                throw (UserError) cause;
-            }
-            if (cause instanceof ProcessException) {
-                throw (ProcessException) cause;
-            }
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            throw new IllegalStateException("Fetching the locked wheels failed", cause);
-        }
     }
 
     /**
@@ -238,10 +215,9 @@ final class LockedBuild {
         Optional<Path> requirementsFile = source.requirements();
         if (requirementsFile.isPresent() && !requirementsFile.get().toAbsolutePath().normalize().equals(
                 lock.path().toAbsolutePath().normalize())) {
-            for (String line : Files.readAllLines(requirementsFile.get(), StandardCharsets.UTF_8)) {
-                String requirement = line.replaceFirst("(^|\\s)#.*$", "").trim();
-                if (!requirement.isEmpty() && !requirement.startsWith("-")) {
-                    requirementLines.add(requirement);
+            for (String line : LockFile.requirementLines(Files.readString(requirementsFile.get()))) {
+                if (!line.startsWith("-")) {
+                    requirementLines.add(line);
                 }
             }
         }

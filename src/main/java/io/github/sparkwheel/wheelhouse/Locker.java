@@ -19,7 +19,6 @@ import io.github.sparkwheel.python.Requirement;
 import io.github.sparkwheel.python.Target;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,8 +120,7 @@ public final class Locker {
             String version = metadata.get("version").getAsString();
             JsonObject download = item.getAsJsonObject("download_info");
             String url = download.get("url").getAsString();
-            String fileName = URLDecoder.decode(url.replaceFirst("[#?].*$", "").substring(url.replaceFirst("[#?].*$", "")
-                    .lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+            String fileName = LockFile.fileName(url);
             String sha256 = hash(download);
             if (url.startsWith("file:")) {
                 Path file = Paths.get(URI.create(url.replaceFirst("#.*$", "")));

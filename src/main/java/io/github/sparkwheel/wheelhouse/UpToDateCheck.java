@@ -29,7 +29,7 @@ final class UpToDateCheck {
 
     /** What the interpreter is known by, asked for once everything else is hashed (it may still be starting). */
     interface Identity {
-        String get() throws UserError, ProcessException;
+        String get() throws UserError, ProcessException, IOException;
     }
 
     /**

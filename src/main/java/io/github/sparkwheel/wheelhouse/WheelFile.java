@@ -1,6 +1,7 @@
 package io.github.sparkwheel.wheelhouse;
 
 import io.github.sparkwheel.Digests;
+import io.github.sparkwheel.python.Requirement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class WheelFile {
 
     /** PEP 503 normalised name: {@code Foo_Bar} → {@code foo-bar}. */
     public static String canonicalName(String name) {
-        return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
+        return Requirement.canonicalName(name);
     }
 
     public Path path() {

@@ -381,16 +381,29 @@ public final class WheelhouseBuilder {
         return request.workDirectory.resolve("libraries");
     }
 
-    private static PythonInfo await(FutureTask<PythonInfo> probe) throws UserError, ProcessException {
+    private static PythonInfo await(FutureTask<PythonInfo> probe) throws UserError, ProcessException, IOException {
         return await(probe, "probing");
     }
 
-    private static <T> T await(FutureTask<T> task, String doing) throws UserError, ProcessException {
+    private static <T> T await(FutureTask<T> task, String doing) throws UserError, ProcessException, IOException {
+        return await(task, doing + " the Python interpreter", "Python " + doing + " failed");
+    }
+
+    /**
+     * The result of a task run on another thread, its failure rethrown as it was thrown; when this thread is
+     * interrupted, the task is too (a process it waits for is then killed).
+     *
+     * @param interrupted what was being waited for, for {@code Interrupted while …}
+     * @param failed the message of anything else the task threw
+     */
+    static <T> T await(FutureTask<T> task, String interrupted, String failed)
+            throws UserError, ProcessException, IOException {
         try {
             return task.get();
         } catch (InterruptedException e) {
+            task.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ProcessException("Interrupted while " + doing + " the Python interpreter", e);
+            throw new ProcessException("Interrupted while " + interrupted, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UserError) {
@@ -399,7 +412,10 @@ public final class WheelhouseBuilder {
             if (cause instanceof ProcessException) {
                 throw (ProcessException) cause;
             }
-            throw new IllegalStateException("Python " + doing + " failed", cause);
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            throw new IllegalStateException(failed, cause);
         }
     }
 

@@ -192,4 +192,16 @@ class LockFileTest {
         assertThatThrownBy(() -> lock.select(x86(), project, Set.of()))
                 .hasMessageContaining("textkit comes from a directory, a VCS or an archive, not an index");
     }
+
+    @Test
+    void fileName_ofAUrlOrPath_decodedOnce() {
+        assertThat(LockFile.fileName("https://files.example.com/a/dep-0.2.1-py3-none-any.whl#sha256=00"))
+                .isEqualTo("dep-0.2.1-py3-none-any.whl");
+        assertThat(LockFile.fileName("file:///opt/wheels/torch-2.13.0%2Bcpu-cp311-cp311-linux_x86_64.whl"))
+                .isEqualTo("torch-2.13.0+cpu-cp311-cp311-linux_x86_64.whl");
+        assertThat(LockFile.fileName("wheels/torch-2.13.0+cpu-cp311-cp311-linux_x86_64.whl?x=1"))
+                .isEqualTo("torch-2.13.0+cpu-cp311-cp311-linux_x86_64.whl");
+        assertThat(LockFile.fileName("dep%2525.whl")).as("decoded once").isEqualTo("dep%25.whl");
+        assertThat(LockFile.fileName(null)).isNull();
+    }
 }

@@ -24,6 +24,8 @@ class Pep440Test {
         assertThat(Pep440.normalize("1.0+Local-Build_7")).isEqualTo("1.0+local.build.7");
         assertThat(Pep440.normalize("1.0.0-SNAPSHOT")).isNull();
         assertThat(Pep440.normalize("not a version")).isNull();
+        assertThat(Pep440.normalize("1!2.0")).isEqualTo("1!2.0");
+        assertThat(Pep440.normalize("0!2.0")).isEqualTo("2.0");
     }
 
     @Test
