@@ -58,9 +58,12 @@ public final class LivyClient {
         return base + "/batches";
     }
 
-    /** Asks for no batch at all: that Livy answers at {@code <livyUrl>}, and takes the credentials. */
+    /**
+     * Asks for no batch at all: that Livy answers at {@code <livyUrl>}, and takes the credentials. Within
+     * {@code <connectTimeout>}, also when it takes the connection and then says nothing.
+     */
     public void check() throws UserError, IOException, InterruptedException {
-        send("GET", "/batches?from=0&size=0", null, "reaching Livy");
+        send("GET", "/batches?from=0&size=0", null, "reaching Livy", settings.connectTimeout);
     }
 
     /** Creates a batch: {@code POST /batches}. */
@@ -101,8 +104,13 @@ public final class LivyClient {
 
     private JsonObject send(String method, String path, String body, String what)
             throws UserError, IOException, InterruptedException {
+        return send(method, path, body, what, REQUEST_TIMEOUT);
+    }
+
+    private JsonObject send(String method, String path, String body, String what, Duration timeout)
+            throws UserError, IOException, InterruptedException {
         String url = base + path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/json").header(CSRF_HEADER, CSRF_VALUE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -120,8 +128,9 @@ public final class LivyClient {
             throw unreachable("did not answer within " + settings.connectTimeout.toSeconds() + " s");
         } catch (HttpTimeoutException e) {
             throw new UserError("Livy at " + base + " accepted the connection but did not answer " + what + " within "
-                    + REQUEST_TIMEOUT.toSeconds() + " s: is it overloaded, or is something in between holding the "
-                    + "request?", e);
+                    + timeout.toSeconds() + " s: is it overloaded, or is something in between holding the request? "
+                    + "Check <livyUrl> (-Dpyspark.livyUrl), or wait longer with <connectTimeout> "
+                    + "(-Dpyspark.connectTimeout)", e);
         } catch (ConnectException e) {
             throw unreachable("could not be reached (" + (e.getMessage() == null ? "connection refused" : e.getMessage())
                     + ")");

@@ -174,6 +174,23 @@ class LivyClientTest {
     }
 
     @Test
+    void aLivyThatTakesTheConnectionAndSaysNothing_failsWithinTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            // the kernel accepts the connection (the backlog); nothing ever reads the request or answers it
+            LivySettings settings = settings("", null, null);
+            settings.url = "http://127.0.0.1:" + silent.getLocalPort() + "/gateway/default/livy/v1";
+            settings.connectTimeout = Duration.ofSeconds(1);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> new LivyClient(settings).check()).isInstanceOf(UserError.class)
+                    .hasMessageStartingWith("Livy at " + settings.url + " accepted the connection but did not answer "
+                            + "reaching Livy within 1 s")
+                    .hasMessageContaining("<connectTimeout> (-Dpyspark.connectTimeout)");
+            // the bound is the connect timeout, not the 60 s that a batch's own requests may take
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void livysOwnWords_areReadFromJsonOrAnErrorPage() {
         assertThat(LivyClient.message("{\"msg\":\"Session '12' not found.\"}")).isEqualTo("Session '12' not found.");
         assertThat(LivyClient.message("<html><body><h2>HTTP ERROR 500</h2><pre>java.lang.NullPointerException</pre>"))
