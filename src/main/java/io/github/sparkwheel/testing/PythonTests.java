@@ -143,6 +143,7 @@ public final class PythonTests {
                 + "(no pytest among the test dependencies)") + (request.selection == null ? "" : ", selected by "
                 + request.selection) + ", in the job's environment and a local Spark (" + (request.sparkHome != null
                 ? "the Spark home " + request.sparkHome : "Spark from Maven") + ")");
+        TestReport.loadParserMeanwhile();
         ProcessResult result = runTests(spec, request, report);
         boolean noTests = pytest ? result.exitCode() == Protocol.Failure.NO_TESTS.status() // pytest's own status
                 : Protocol.Failure.NO_TESTS.message(result.stdout()).isPresent();
