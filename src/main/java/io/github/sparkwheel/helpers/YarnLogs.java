@@ -197,7 +197,7 @@ public final class YarnLogs {
      * A GET of the NodeManager's web service: on a secured cluster with SPNEGO (Kerberos) over HTTP, through Hadoop's
      * own authenticating client, as the login (or proxy user) this helper acts as.
      */
-    private static int get(URL url, OutputStream sink) throws IOException {
+    static int get(URL url, OutputStream sink) throws IOException {
         HttpURLConnection connection;
         if (UserGroupInformation.isSecurityEnabled()) {
             try {
