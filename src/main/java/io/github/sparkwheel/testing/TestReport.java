@@ -46,7 +46,7 @@ public final class TestReport {
 
     /**
      * Loads the XML parser on a daemon thread while the tests run, so that reading their report after them does not
-     * wait for the JDK to load and set it up (~0.1 s in a fresh Maven JVM).
+     * wait for the JDK to load and set it up (~50 ms in a fresh JVM).
      */
     static void loadParserMeanwhile() {
         Thread thread = new Thread(() -> {
