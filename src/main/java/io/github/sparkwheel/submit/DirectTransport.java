@@ -121,8 +121,18 @@ final class DirectTransport implements Transport {
             log.warn("spark-submit succeeded but named no YARN application: its logging may be configured away "
                     + "(log4j2 at INFO is what lets this goal follow the application)");
         }
+        String sendAgain = !result.succeeded() && !request.clusterMode() && follower.sparkUiStartRace()
+                ? uiStartRace(app) : null;
         return new Outcome(app, follower.finalStatus(), follower.diagnostics(), result.succeeded(), null,
-                "spark-submit exited with code " + result.exitCode(), result.tailText());
+                "spark-submit exited with code " + result.exitCode(), result.tailText(), null, sendAgain);
+    }
+
+    /** Spark 4's race between its UI's start and YARN's proxy filter, in a client-mode driver: see SubmissionFollower. */
+    static String uiStartRace(String app) {
+        return "The driver's SparkContext did not start: its web UI started its pages while YARN's ApplicationMaster "
+                + "added its proxy filter to them (ConcurrentModificationException in SparkUI.attachAllHandlers, a race "
+                + "in Spark 4's client mode on YARN), so " + (app == null ? "the application" : "YARN application " + app)
+                + " ran no job";
     }
 
     /**

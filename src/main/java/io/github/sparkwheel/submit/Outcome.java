@@ -20,6 +20,11 @@ final class Outcome {
     final String lastLines;
     /** What the transport did to stop the application when it stopped waiting, or {@code null}: the caller decides. */
     final String stopped;
+    /**
+     * Why sending the same submission again is right, when the failure was Spark's own start and no job ran;
+     * {@code null} otherwise.
+     */
+    final String sendAgainBecause;
 
     Outcome(String applicationId, String finalStatus, List<String> diagnostics, boolean succeeded, String timedOut,
             String end, String lastLines) {
@@ -28,6 +33,11 @@ final class Outcome {
 
     Outcome(String applicationId, String finalStatus, List<String> diagnostics, boolean succeeded, String timedOut,
             String end, String lastLines, String stopped) {
+        this(applicationId, finalStatus, diagnostics, succeeded, timedOut, end, lastLines, stopped, null);
+    }
+
+    Outcome(String applicationId, String finalStatus, List<String> diagnostics, boolean succeeded, String timedOut,
+            String end, String lastLines, String stopped, String sendAgainBecause) {
         this.applicationId = applicationId;
         this.finalStatus = finalStatus;
         this.diagnostics = List.copyOf(diagnostics);
@@ -36,5 +46,6 @@ final class Outcome {
         this.end = end;
         this.lastLines = lastLines;
         this.stopped = stopped;
+        this.sendAgainBecause = sendAgainBecause;
     }
 }

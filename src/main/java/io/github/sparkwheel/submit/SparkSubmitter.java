@@ -46,7 +46,7 @@ public final class SparkSubmitter {
             transport.describe(submission);
             return null;
         }
-        Outcome outcome = transport.send(submission);
+        Outcome outcome = send(transport, submission, log);
         if (outcome.timedOut != null) {
             throw timedOut(request, outcome);
         }
@@ -64,6 +64,20 @@ public final class SparkSubmitter {
             log.info("spark-submit finished successfully");
         }
         return app;
+    }
+
+    /**
+     * Sends the submission; a second time, once, when the first failed in Spark's own start in a way that ran no job
+     * and that sending it again avoids (a race inside Spark). The job's Python runs again from its start then.
+     */
+    static Outcome send(Transport transport, Submission submission, BuildLog log)
+            throws UserError, ProcessException, IOException {
+        Outcome outcome = transport.send(submission);
+        if (!outcome.succeeded && outcome.timedOut == null && outcome.sendAgainBecause != null) {
+            log.warn(outcome.sendAgainBecause + ". Submitting it again, once; the job's Python runs again from its start.");
+            outcome = transport.send(submission);
+        }
+        return outcome;
     }
 
     /**

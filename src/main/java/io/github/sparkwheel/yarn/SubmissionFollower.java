@@ -34,6 +34,10 @@ public final class SubmissionFollower implements BuildLog {
     private final List<String> uploads = new ArrayList<>();
     /** When the state last changed (or following began). */
     private volatile long stateSince = System.nanoTime();
+    /** What the driver said of its SparkContext's failed start: see {@link #sparkUiStartRace()}. */
+    private boolean contextFailed;
+    private boolean concurrentModification;
+    private boolean uiAttaching;
 
     public SubmissionFollower(BuildLog log) {
         this.log = log;
@@ -54,6 +58,16 @@ public final class SubmissionFollower implements BuildLog {
     /** The file names of the resources Spark copied into the application's staging directory. */
     public synchronized List<String> uploads() {
         return new ArrayList<>(uploads);
+    }
+
+    /**
+     * Whether a client-mode driver's SparkContext failed to start because its web UI started its pages while YARN's
+     * ApplicationMaster added its proxy filter to them: in Spark 4, {@code SparkUI.attachAllHandlers} is not
+     * synchronized with {@code YarnSchedulerBackend.addWebUIFilter}, and Jetty's {@code ServletHandler.initialize} then
+     * throws {@code ConcurrentModificationException}. The application ran no job.
+     */
+    public synchronized boolean sparkUiStartRace() {
+        return contextFailed && concurrentModification && uiAttaching;
     }
 
     /**
@@ -102,6 +116,9 @@ public final class SubmissionFollower implements BuildLog {
     }
 
     private synchronized void follow(String line, Consumer<String> plain) {
+        contextFailed |= line.contains("Error initializing SparkContext");
+        concurrentModification |= line.contains("java.util.ConcurrentModificationException");
+        uiAttaching |= line.contains("org.apache.spark.ui.SparkUI.attachAllHandlers(");
         Matcher m = SUBMITTED.matcher(line);
         if (m.find() && applicationId == null) {
             applicationId = m.group(1);

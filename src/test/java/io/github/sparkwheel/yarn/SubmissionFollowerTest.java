@@ -70,4 +70,31 @@ class SubmissionFollowerTest {
         assertThat(f.uploads()).containsExactly("runner.py", "__spark_conf__.zip");
         assertThat(lines).contains("INFO pyspark-staging: job layer job-abc.zip: already staged (modified 1795562664968)");
     }
+
+    @Test
+    void aDriverWhoseUiStartRacedYarnsProxyFilter_isKnownByItsOwnLines_andNothingElseIs() {
+        // a client-mode driver on Spark 4.0.1 and a MiniYARNCluster, as its stderr reached the build (CI, 2026-12-04)
+        List<String> race = List.of("26/12/04 20:35:15 ERROR SparkContext: Error initializing SparkContext.",
+                "java.util.ConcurrentModificationException",
+                "\tat java.base/java.util.ArrayList$ArrayListSpliterator.forEachRemaining(ArrayList.java:1631)",
+                "\tat org.sparkproject.jetty.servlet.ServletHandler.initialize(ServletHandler.java:749)",
+                "\tat org.apache.spark.ui.ServerInfo.addHandler(JettyUtils.scala:517)",
+                "\tat org.apache.spark.ui.SparkUI.$anonfun$attachAllHandlers$2(SparkUI.scala:81)",
+                "\tat org.apache.spark.ui.SparkUI.attachAllHandlers(SparkUI.scala:79)",
+                "\tat org.apache.spark.SparkContext.<init>(SparkContext.scala:692)");
+        SubmissionFollower f = new SubmissionFollower(log);
+        race.forEach(f::warn);
+        assertThat(f.sparkUiStartRace()).isTrue();
+
+        // the same exception elsewhere, or a SparkContext that failed for another reason, is not that race
+        SubmissionFollower other = new SubmissionFollower(log);
+        other.warn("26/12/04 20:35:15 ERROR SparkContext: Error initializing SparkContext.");
+        other.warn("java.util.ConcurrentModificationException");
+        other.warn("\tat org.apache.spark.scheduler.DAGScheduler.submitJob(DAGScheduler.scala:900)");
+        assertThat(other.sparkUiStartRace()).isFalse();
+        SubmissionFollower job = new SubmissionFollower(log);
+        job.info("Traceback (most recent call last):");
+        job.info("RuntimeError: java.util.ConcurrentModificationException in my UDF, not in SparkUI.attachAllHandlers");
+        assertThat(job.sparkUiStartRace()).isFalse();
+    }
 }
