@@ -2,13 +2,13 @@ package io.github.sparkwheel.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sparkwheel.process.BuildLog;
+import io.github.sparkwheel.process.RecordingLog;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class SparkSubmitterTest {
 
-    private final List<String> warnings = new ArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void debug(String message) {}
+    private final RecordingLog log = new RecordingLog();
 
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-    };
+    private List<String> warnings() {
+        return log.lines.stream().filter(l -> l.startsWith("WARN ")).map(l -> l.substring(5)).collect(Collectors.toList());
+    }
 
     /** Answers each send with the next outcome, counting the sends. */
     private static final class Outcomes implements Transport {
@@ -77,7 +69,7 @@ class SparkSubmitterTest {
         Outcome outcome = SparkSubmitter.send(transport, null, log);
         assertThat(transport.sent).isEqualTo(2);
         assertThat(outcome.succeeded).isTrue();
-        assertThat(warnings).singleElement().asString()
+        assertThat(warnings()).singleElement().asString()
                 .startsWith("The driver's SparkContext did not start: its web UI started its pages while YARN's "
                         + "ApplicationMaster added its proxy filter to them")
                 .contains("YARN application application_1_0001 ran no job")
@@ -95,6 +87,6 @@ class SparkSubmitterTest {
         Outcomes transport = new Outcomes(failed(), succeeded());
         assertThat(SparkSubmitter.send(transport, null, log).succeeded).isFalse();
         assertThat(transport.sent).isEqualTo(1);
-        assertThat(warnings).isEmpty();
+        assertThat(log.lines).isEmpty();
     }
 }
