@@ -196,6 +196,16 @@ class KerberosCheckTest {
     }
 
     @Test
+    void aFileThatIsNoKeytab_isSaidToBeNone() throws Exception {
+        Path notAKeytab = Files.writeString(dir.resolve("etl.keytab"), "-----BEGIN PRIVATE KEY-----\n");
+        Files.setPosixFilePermissions(notAKeytab, PosixFilePermissions.fromString("rw-------"));
+        assertThatThrownBy(() -> run(check(Map.of()), settings("etl", notAKeytab)))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("The keytab " + notAKeytab + " cannot be read as a keytab (")
+                .hasMessageEndingWith("perhaps you should fix <keytab> or -Dpyspark.keytab");
+    }
+
+    @Test
     void aKeytabOthersCanRead_getsAWarning() throws Exception {
         Path open = Files.copy(aliceKeytab, dir.resolve("open.keytab"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
