@@ -40,10 +40,7 @@ final class UpToDateCheck {
             throws IOException, UserError, ProcessException {
         MessageDigest digest = Digests.newSha256();
         List<String> lines = new ArrayList<>();
-        lines.add("plugin " + request.pluginVersion);
-        // what the plugin itself writes into the archive, so that a changed SNAPSHOT plugin rebuilds
-        Bootstrap.files("").forEach((name, content) -> lines.add("resource " + name + " " + Digests.sha256(content)));
-        lines.add("resource runner " + Digests.sha256(RunnerScript.template().getBytes(StandardCharsets.UTF_8)));
+        lines.addAll(plugin(request.pluginVersion, codeSource()));
         int interpreterLine = lines.size();
         lines.add(null); // the interpreter's identity, filled in last
         lines.add("runtime " + (request.runtime == null ? "-" : request.runtime.coordinates() + " " + request.runtime.sha256()));
@@ -85,6 +82,37 @@ final class UpToDateCheck {
             digest.update((byte) '\n');
         }
         return Digests.hex(digest.digest());
+    }
+
+    /**
+     * What the plugin is known by, so that another plugin builds anew: a release by its version; a SNAPSHOT also by
+     * its jar (each install of it writes the jar anew; a changed Java class can change the archive as much as a
+     * changed resource), or when it runs from classes, by what it writes into the archive from its resources.
+     *
+     * @param jar where the plugin's classes come from
+     */
+    static List<String> plugin(String version, Path jar) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("plugin " + version));
+        if (!version.endsWith("-SNAPSHOT")) {
+            return lines;
+        }
+        if (jar != null && Files.isRegularFile(jar)) {
+            lines.add("jar " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+            return lines;
+        }
+        Bootstrap.files("").forEach((name, content) -> lines.add("resource " + name + " " + Digests.sha256(content)));
+        lines.add("resource runner " + Digests.sha256(RunnerScript.template().getBytes(StandardCharsets.UTF_8)));
+        return lines;
+    }
+
+    /** The plugin's jar, or its classes directory. */
+    static Path codeSource() {
+        try {
+            java.security.CodeSource source = UpToDateCheck.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
