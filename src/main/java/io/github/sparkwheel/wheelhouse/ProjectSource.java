@@ -66,7 +66,7 @@ public final class ProjectSource {
         boolean buildable = Files.isRegularFile(directory.resolve("setup.py"))
                 || (pyproject != null && declaresProject(pyproject));
         if (buildable) {
-            return new ProjectSource(directory, Kind.PACKAGE, reqs, null, readProjectName(directory).orElse(null));
+            return new ProjectSource(directory, Kind.PACKAGE, reqs, null, readProjectName(directory, pyproject).orElse(null));
         }
         if (reqs == null && script == null) {
             throw new UserError("No Python project found in " + directory
@@ -158,14 +158,14 @@ public final class ProjectSource {
     /**
      * The distribution name, read statically: pyproject's {@code [project]} or {@code [tool.poetry]}
      * name, setup.cfg's {@code [metadata]} name, or a literal {@code name=} in setup.py.
+     *
+     * @param pyproject the directory's pyproject.toml as parsed, {@code null} when there is none
      */
-    static Optional<String> readProjectName(Path directory) throws IOException {
-        Path pyproject = directory.resolve("pyproject.toml");
-        if (Files.isRegularFile(pyproject)) {
-            TomlParseResult toml = Toml.parse(pyproject);
+    private static Optional<String> readProjectName(Path directory, TomlParseResult pyproject) throws IOException {
+        if (pyproject != null) {
             for (String key : List.of("project.name", "tool.poetry.name")) {
-                if (!toml.hasErrors() && toml.isString(key)) {
-                    return Optional.of(toml.getString(key));
+                if (pyproject.isString(key)) {
+                    return Optional.of(pyproject.getString(key));
                 }
             }
         }
