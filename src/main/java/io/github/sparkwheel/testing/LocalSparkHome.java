@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A Spark home for a test's {@code SparkSession.builder.getOrCreate()} when no Spark is installed: pyspark starts
@@ -38,7 +41,6 @@ public final class LocalSparkHome {
      */
     public static Path write(Path home, String java, List<String> moduleOptions, List<Path> classpath,
             List<Path> pysparkArchives) throws IOException {
-        SharedCache.deleteRecursively(home);
         Path bin = Files.createDirectories(home.resolve("bin"));
         List<String> entries = new ArrayList<>();
         classpath.forEach(p -> entries.add(p.toAbsolutePath().toString()));
@@ -57,11 +59,23 @@ public final class LocalSparkHome {
             submit.toFile().setExecutable(true);
         }
 
+        // pyspark's archives, copied when they changed (pyspark.zip is a few MB); no other file stays
         Path lib = Files.createDirectories(home.resolve("python/lib"));
+        Set<Path> copies = new HashSet<>();
         for (Path archive : pysparkArchives) {
             String name = archive.getFileName().toString().startsWith("pyspark") ? "pyspark.zip"
                     : archive.getFileName().toString();
-            Files.copy(archive, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Path copy = lib.resolve(name);
+            copies.add(copy);
+            if (!Files.isRegularFile(copy) || Files.size(copy) != Files.size(archive)
+                    || Files.getLastModifiedTime(copy).toMillis() != Files.getLastModifiedTime(archive).toMillis()) {
+                Files.copy(archive, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        try (Stream<Path> present = Files.list(lib)) {
+            for (Path stale : (Iterable<Path>) present.filter(p -> !copies.contains(p))::iterator) {
+                SharedCache.deleteRecursively(stale);
+            }
         }
 
         return home;

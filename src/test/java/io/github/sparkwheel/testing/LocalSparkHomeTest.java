@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,29 @@ class LocalSparkHomeTest {
                 + dir + "/it'\\''s udfs.jar' 'org.apache.spark.deploy.SparkSubmit' \"$@\"\n");
         assertThat(home.resolve("python/lib/pyspark.zip")).hasContent("zip");
         assertThat(home.resolve("python/lib/py4j-0.10.9.7-src.zip")).exists();
+    }
+
+    @Test
+    void writtenAgain_copiesOnlyTheArchivesThatChanged_andKeepsNoOther() throws Exception {
+        Path pyspark = Files.writeString(dir.resolve("pyspark.zip"), "zip");
+        Path py4j = Files.writeString(dir.resolve("py4j-0.10.9.7-src.zip"), "zip");
+        Path home = LocalSparkHome.write(dir.resolve("home"), "java", List.of(), List.of(), List.of(pyspark, py4j));
+        Path copy = home.resolve("python/lib/pyspark.zip");
+        FileTime written = Files.getLastModifiedTime(copy);
+        Files.writeString(copy, "ZIP"); // same size, same time: taken for the same archive
+        Files.setLastModifiedTime(copy, written);
+
+        LocalSparkHome.write(home, "java", List.of(), List.of(), List.of(pyspark, py4j));
+        assertThat(copy).hasContent("ZIP");
+
+        Files.writeString(pyspark, "zip of another pyspark");
+        Path py4jOther = Files.writeString(dir.resolve("py4j-0.10.9.9-src.zip"), "zip");
+        LocalSparkHome.write(home, "java", List.of(), List.of(), List.of(pyspark, py4jOther));
+        assertThat(copy).hasContent("zip of another pyspark");
+        try (Stream<Path> lib = Files.list(home.resolve("python/lib"))) {
+            assertThat(lib.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pyspark.zip",
+                    "py4j-0.10.9.9-src.zip");
+        }
     }
 
     @Test
