@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 helpers, and the SHA-1 a Maven repository keeps beside each file. */
+/** SHA-256 helpers, the SHA-1 a Maven repository keeps beside each file, and a file's cheap stamp. */
 public final class Digests {
 
     private Digests() {}
@@ -42,6 +42,14 @@ public final class Digests {
             }
         }
         return hex(digest.digest());
+    }
+
+    /**
+     * A file's size and modification time (ms), {@code "1234 1700000000000"}: what a file written by a build is known
+     * by where reading it all would cost too much. A file written again, even with the same bytes, has another.
+     */
+    public static String stamp(Path file) throws IOException {
+        return Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
     }
 
     public static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package io.github.sparkwheel.testing;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.SharedCache;
 import io.github.sparkwheel.process.JvmCommand;
 import java.io.File;
@@ -67,8 +68,7 @@ public final class LocalSparkHome {
                     : archive.getFileName().toString();
             Path copy = lib.resolve(name);
             copies.add(copy);
-            if (!Files.isRegularFile(copy) || Files.size(copy) != Files.size(archive)
-                    || Files.getLastModifiedTime(copy).toMillis() != Files.getLastModifiedTime(archive).toMillis()) {
+            if (!Files.isRegularFile(copy) || !Digests.stamp(copy).equals(Digests.stamp(archive))) {
                 Files.copy(archive, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }

@@ -1,5 +1,6 @@
 package io.github.sparkwheel.wheelhouse;
 
+import io.github.sparkwheel.Digests;
 import io.github.sparkwheel.UserError;
 import io.github.sparkwheel.process.BuildLog;
 import io.github.sparkwheel.process.ProcessException;
@@ -71,7 +72,7 @@ public final class LibraryBuilder {
                     + "'s pyproject.toml or setup.py to " + Pep440.fromMaven(mavenVersion) + ", or the module's "
                     + "<version> to match");
         }
-        Files.writeString(state, fingerprint + "\n" + wheel.fileName() + "\n" + stamp(wheel.path()) + "\n",
+        Files.writeString(state, fingerprint + "\n" + wheel.fileName() + "\n" + Digests.stamp(wheel.path()) + "\n",
                 StandardCharsets.UTF_8);
         log.info("Built " + wheel.fileName() + " (" + Files.size(wheel.path()) + " bytes, sha256:" + wheel.sha256() + ")");
         return wheel.path();
@@ -87,11 +88,7 @@ public final class LibraryBuilder {
             return null;
         }
         Path wheel = wheelDir.resolve(lines.get(1));
-        return Files.isRegularFile(wheel) && stamp(wheel).equals(lines.get(2)) ? wheel : null;
-    }
-
-    private static String stamp(Path file) throws IOException {
-        return Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+        return Files.isRegularFile(wheel) && Digests.stamp(wheel).equals(lines.get(2)) ? wheel : null;
     }
 
     private static WheelFile single(Path wheelDir, ProjectSource source) throws IOException, UserError {

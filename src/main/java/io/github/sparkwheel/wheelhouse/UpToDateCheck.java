@@ -97,7 +97,7 @@ final class UpToDateCheck {
             return lines;
         }
         if (jar != null && Files.isRegularFile(jar)) {
-            lines.add("jar " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+            lines.add("jar " + jar + " " + Digests.stamp(jar));
             return lines;
         }
         Bootstrap.files("").forEach((name, content) -> lines.add("resource " + name + " " + Digests.sha256(content)));
