@@ -295,11 +295,23 @@ public final class LayerStager {
         }
     }
 
+    /**
+     * Writes the plan's record, once: the same plan staged again (a submission sent once more) finds its record
+     * written; a record of that id naming other layers is never overwritten.
+     */
     private static void writeRecord(FileSystem fs, Path record, StagingPlan plan) throws IOException {
         StringBuilder names = new StringBuilder();
         plan.entries().forEach(entry -> names.append(entry.stagedName).append('\n'));
+        byte[] content = names.toString().getBytes(StandardCharsets.UTF_8);
+        if (fs.exists(record)) {
+            try (var in = fs.open(record)) {
+                if (java.util.Arrays.equals(in.readAllBytes(), content)) {
+                    return;
+                }
+            }
+        }
         try (FSDataOutputStream stream = fs.create(record, false)) {
-            stream.write(names.toString().getBytes(StandardCharsets.UTF_8));
+            stream.write(content);
         }
         fs.setPermission(record, FILE);
     }

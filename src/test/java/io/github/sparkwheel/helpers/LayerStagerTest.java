@@ -140,6 +140,30 @@ class LayerStagerTest {
     }
 
     @Test
+    void stage_theSamePlanAgain_asASubmissionSentOnceMore_succeeds_butARecordOfThatIdNamingOtherLayersIsKept()
+            throws Exception {
+        Layer deps = layer(LayerKind.DEPENDENCIES, "deps.zip", 2048, 3);
+        Layer job = layer(LayerKind.JOB, "job.zip", 256, 4);
+        StagingPlan plan = plan("/again", "20261205-001333-11e04228", 0, 3600, List.of(deps, job));
+        stage(plan, Set.of(), 0);
+        org.apache.hadoop.fs.Path record = new org.apache.hadoop.fs.Path("/again/records/com.example/job/20261205-001333-11e04228");
+        long written = hdfs.getFileStatus(record).getModificationTime();
+
+        List<String> again = stage(plan, Set.of(), 0);
+        assertThat(again).anyMatch(l -> l.startsWith(STAGER + "job layer " + job.stagedName() + ": already staged"));
+        assertThat(hdfs.getFileStatus(record).getModificationTime()).isEqualTo(written);
+        assertThat(hdfs.getFileStatus(record).getPermission().toShort()).isEqualTo((short) 0600);
+
+        List<String> other = stage(plan("/again", "20261205-001333-11e04228", 0, 3600, List.of(job)), Set.of(),
+                Protocol.Failure.STAGING_UNWRITABLE.status());
+        assertThat(other).anyMatch(l -> l.contains("20261205-001333-11e04228") && l.contains("already exists"));
+        try (var in = hdfs.open(record)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(deps.stagedName() + "\n" + job.stagedName() + "\n");
+        }
+    }
+
+    @Test
     void stage_anotherUserCannotReadTheLayers_anEarlierOpenDirectoryIsTightened_andTheOwnerReusesThem() throws Exception {
         org.apache.hadoop.fs.Path home = new org.apache.hadoop.fs.Path("/user/carol");
         hdfs.mkdirs(home, new FsPermission((short) 0755));
